@@ -1,0 +1,50 @@
+package org.cpor.association;
+
+import java.util.Locale;
+import org.cpor.identity.Caller;
+import org.cpor.identity.Callers;
+import org.cpor.web.InvalidInputException;
+import org.cpor.web.Page;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/associations")
+class AssociationController {
+
+  private final AssociationStore associations;
+  private final Callers callers;
+
+  AssociationController(AssociationStore associations, Callers callers) {
+    this.associations = associations;
+    this.callers = callers;
+  }
+
+  @GetMapping
+  Page<Association> list(@RequestParam(required = false) String tenantId, @RequestParam(required = false) String workload,
+      @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    Page.checkPaging(page, size);
+    Caller caller = callers.current();
+    AssociationQuery query = new AssociationQuery(caller.organisationFilter(), blankToNull(tenantId), blankToNull(workload),
+        status(status), page, size);
+    return new Page<>(associations.search(query), page, size, associations.count(query));
+  }
+
+  private static AssociationStatus status(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return AssociationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("status", "must be ACTIVE or ENDED");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

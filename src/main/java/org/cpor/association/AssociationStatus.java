@@ -1,0 +1,5 @@
+package org.cpor.association;
+
+public enum AssociationStatus {
+  ACTIVE, ENDED
+}

@@ -1,0 +1,81 @@
+package org.cpor.association;
+
+import static org.cpor.jdbc.Timestamps.instant;
+import static org.cpor.jdbc.Timestamps.of;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Associations; the unique {@code active_key} keeps one ACTIVE association per tenant and workload. */
+@Repository
+public class AssociationStore {
+
+  private final JdbcClient jdbc;
+
+  AssociationStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Association insertActive(String claimId, String partnerId, String organisationId, String tenantId, String workload, Instant since) {
+    String id = UUID.randomUUID().toString();
+    jdbc.sql("""
+        insert into associations (id, claim_id, partner_id, organisation_id, tenant_id, workload, status, since, active_key)
+        values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)""")
+        .params(id, claimId, partnerId, organisationId, tenantId, workload, of(since), tenantId + "/" + workload)
+        .update();
+    return find(id).orElseThrow();
+  }
+
+  void end(String id, EndReason reason, String comment, Instant at) {
+    jdbc.sql("""
+        update associations set status = 'ENDED', ended_at = ?, end_reason = ?, end_comment = ?, active_key = null
+        where id = ? and status = 'ACTIVE'""")
+        .params(of(at), reason.name(), comment, id).update();
+  }
+
+  public Optional<Association> find(String id) {
+    return jdbc.sql("select * from associations where id = ?").param(id).query(this::association).optional();
+  }
+
+  public Optional<Association> activeFor(String tenantId, String workload) {
+    return jdbc.sql("select * from associations where active_key = ?").param(tenantId + "/" + workload)
+        .query(this::association).optional();
+  }
+
+  public List<Association> ofClaim(String claimId) {
+    return jdbc.sql("select * from associations where claim_id = ? order by workload, since").param(claimId)
+        .query(this::association).list();
+  }
+
+  List<Association> search(AssociationQuery query) {
+    StringBuilder sql = new StringBuilder("select * from associations a where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.appendConditions(sql, params);
+    sql.append(" order by a.since desc, a.id limit ? offset ?");
+    params.add(query.size());
+    params.add((long) query.page() * query.size());
+    return jdbc.sql(sql.toString()).params(params).query(this::association).list();
+  }
+
+  long count(AssociationQuery query) {
+    StringBuilder sql = new StringBuilder("select count(*) from associations a where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.appendConditions(sql, params);
+    return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+  }
+
+  private Association association(ResultSet rs, int row) throws SQLException {
+    String endReason = rs.getString("end_reason");
+    return new Association(rs.getString("id"), rs.getString("partner_id"), rs.getString("organisation_id"),
+        rs.getString("tenant_id"), rs.getString("workload"), AssociationStatus.valueOf(rs.getString("status")),
+        instant(rs, "since"), instant(rs, "ended_at"), endReason == null ? null : EndReason.valueOf(endReason),
+        rs.getString("end_comment"), rs.getString("claim_id"));
+  }
+}

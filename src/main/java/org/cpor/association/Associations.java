@@ -1,0 +1,101 @@
+package org.cpor.association;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cpor.claim.Claim;
+import org.cpor.claim.ClaimStatus;
+import org.cpor.claim.ClaimStore;
+import org.cpor.claim.ClaimTimeline;
+import org.cpor.claim.TimelineEvent;
+import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.notification.NotificationKind;
+import org.cpor.notification.Notifications;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Associations become official, are superseded, and end. */
+@Service
+@Transactional
+public class Associations {
+
+  private final AssociationStore associations;
+  private final ClaimStore claims;
+  private final ClaimTimeline timeline;
+  private final Notifications notifications;
+  private final WorkloadCatalogue catalogue;
+  private final Clock clock;
+
+  Associations(AssociationStore associations, ClaimStore claims, ClaimTimeline timeline, Notifications notifications,
+      WorkloadCatalogue catalogue, Clock clock) {
+    this.associations = associations;
+    this.claims = claims;
+    this.timeline = timeline;
+    this.notifications = notifications;
+    this.catalogue = catalogue;
+    this.clock = clock;
+  }
+
+  /**
+   * The customer's window has elapsed: every claimed workload becomes an official association. An incumbent's
+   * association for the same tenant and workload ends (SUPERSEDED) and both partners are told.
+   */
+  public void makeOfficial(String claimId) {
+    Claim claim = claims.lock(claimId).orElseThrow();
+    if (claim.status() != ClaimStatus.APPROVED) {
+      return;
+    }
+    Instant now = clock.instant();
+    Map<String, List<String>> supersededByClaim = new LinkedHashMap<>();
+    for (String workload : claim.workloadCodes()) {
+      associations.activeFor(claim.customerTenantId(), workload).ifPresent(incumbent -> {
+        associations.end(incumbent.id(), EndReason.SUPERSEDED, "superseded by claim " + claimId, now);
+        timeline.record(incumbent.claimId(), new TimelineEvent(now, TimelineEvent.SYSTEM, "ASSOCIATION_ENDED",
+            workload + " SUPERSEDED by claim " + claimId));
+        supersededByClaim.computeIfAbsent(incumbent.claimId(), c -> new ArrayList<>()).add(catalogue.displayName(workload));
+      });
+      associations.insertActive(claimId, claim.partnerId(), claim.organisationId(), claim.customerTenantId(), workload, now);
+    }
+    claims.updateStatus(claimId, ClaimStatus.OFFICIAL);
+    claims.setInstant(claimId, "official_at", now);
+    timeline.record(claimId, new TimelineEvent(now, TimelineEvent.SYSTEM, "OFFICIAL",
+        String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
+    notifications.toPartner(claims.get(claimId), NotificationKind.ASSOCIATION_OFFICIAL, Map.of("officialAt", now));
+    supersededByClaim.forEach((incumbentClaimId, workloads) -> {
+      endClaimWhenNothingActive(incumbentClaimId);
+      notifications.toPartner(claims.get(incumbentClaimId), NotificationKind.ASSOCIATION_SUPERSEDED,
+          Map.of("supersededWorkloads", workloads));
+    });
+  }
+
+  /** The customer declines after the association became official: every active association of the claim ends. */
+  public boolean endByCustomer(String claimId) {
+    Claim claim = claims.lock(claimId).orElseThrow();
+    Instant now = clock.instant();
+    List<Association> active = associations.ofClaim(claimId).stream()
+        .filter(a -> a.status() == AssociationStatus.ACTIVE).toList();
+    if (active.isEmpty()) {
+      return false;
+    }
+    for (Association association : active) {
+      associations.end(association.id(), EndReason.CUSTOMER_DECLINED, null, now);
+    }
+    claims.setInstant(claimId, "customer_declined_at", now);
+    timeline.record(claimId, new TimelineEvent(now, TimelineEvent.CUSTOMER, "ASSOCIATION_ENDED",
+        String.join(",", active.stream().map(Association::workload).toList()) + " CUSTOMER_DECLINED"));
+    endClaimWhenNothingActive(claimId);
+    notifications.toPartner(claim, NotificationKind.DECLINED_BY_CUSTOMER, Map.of("ended", true));
+    return true;
+  }
+
+  private void endClaimWhenNothingActive(String claimId) {
+    boolean anyActive = associations.ofClaim(claimId).stream().anyMatch(a -> a.status() == AssociationStatus.ACTIVE);
+    if (!anyActive && claims.get(claimId).status() == ClaimStatus.OFFICIAL) {
+      claims.updateStatus(claimId, ClaimStatus.ENDED);
+      timeline.record(claimId, new TimelineEvent(clock.instant(), TimelineEvent.SYSTEM, "ENDED", "no active association left"));
+    }
+  }
+}

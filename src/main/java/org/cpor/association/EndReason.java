@@ -1,0 +1,5 @@
+package org.cpor.association;
+
+public enum EndReason {
+  SUPERSEDED, CUSTOMER_DECLINED, PARTNER_DISASSOCIATED
+}

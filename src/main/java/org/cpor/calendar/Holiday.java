@@ -1,0 +1,5 @@
+package org.cpor.calendar;
+
+import java.time.LocalDate;
+
+public record Holiday(LocalDate date, String name) {}

@@ -1,0 +1,9 @@
+package org.cpor.calendar;
+
+import java.time.LocalDate;
+
+/** The days the business-day calendar skips besides weekends. */
+@FunctionalInterface
+public interface Holidays {
+  boolean isHoliday(LocalDate day);
+}

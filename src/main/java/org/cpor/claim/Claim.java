@@ -1,0 +1,39 @@
+package org.cpor.claim;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A customer association claim as the store keeps it. */
+public record Claim(
+    String id,
+    String name,
+    String partnerId,
+    String organisationId,
+    Program program,
+    String customerTenantId,
+    String customerDomain,
+    List<ClaimedWorkload> workloads,
+    CustomerContact customerContact,
+    PartnerContact partnerContact,
+    boolean incentiveOptOut,
+    String comment,
+    ClaimStatus status,
+    Instant submittedAt,
+    String submittedBy,
+    Instant reviewDueAt,
+    Instant customerNotifiedAt,
+    Instant optOutDeadlineAt,
+    Instant officialAt,
+    Instant customerDeclinedAt,
+    Instant withdrawnAt) {
+
+  public record ClaimedWorkload(String code, String subscriptionId) {}
+
+  public record CustomerContact(String name, String title, String email, String language) {}
+
+  public record PartnerContact(String name, String email) {}
+
+  public List<String> workloadCodes() {
+    return workloads.stream().map(ClaimedWorkload::code).toList();
+  }
+}

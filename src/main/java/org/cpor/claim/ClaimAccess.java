@@ -1,0 +1,35 @@
+package org.cpor.claim;
+
+import org.cpor.identity.Caller;
+import org.cpor.web.ForbiddenException;
+import org.cpor.web.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Who may see and change which claim: another organisation's claim does not exist for a partner (404). */
+@Component
+public class ClaimAccess {
+
+  private final ClaimStore claims;
+
+  ClaimAccess(ClaimStore claims) {
+    this.claims = claims;
+  }
+
+  public Claim read(String claimId, Caller caller) {
+    return claims.find(claimId).filter(c -> caller.canRead(c.organisationId()))
+        .orElseThrow(() -> notFound(claimId));
+  }
+
+  /** The claim, locked for this transaction, when the caller is an Incentives admin of its organisation. */
+  Claim lockForChange(String claimId, Caller caller) {
+    Claim claim = read(claimId, caller);
+    if (!caller.isIncentivesAdmin() || !caller.organisation().orElseThrow().id().equals(claim.organisationId())) {
+      throw new ForbiddenException("Only an Incentives admin of the claim's organisation may change it");
+    }
+    return claims.lock(claimId).orElseThrow(() -> notFound(claimId));
+  }
+
+  private static NotFoundException notFound(String claimId) {
+    return new NotFoundException("No claim " + claimId);
+  }
+}

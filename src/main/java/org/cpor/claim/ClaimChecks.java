@@ -1,0 +1,89 @@
+package org.cpor.claim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.cpor.association.Association;
+import org.cpor.association.AssociationStore;
+import org.cpor.partner.PartnerDirectory;
+import org.cpor.partner.PartnerLocation;
+import org.cpor.tenant.Tenant;
+import org.cpor.tenant.TenantDirectory;
+import org.cpor.web.ConflictException;
+import org.cpor.web.UnprocessableException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The automated checks of a submission: what refuses a claim at once (domain–tenant mismatch, PartnerID not
+ * enrolled or of another organisation, a duplicate of the organisation's own), and what only informs the
+ * validator (competing claims, an unknown tenant).
+ */
+@Component
+public class ClaimChecks {
+
+  private final PartnerDirectory partners;
+  private final TenantDirectory tenants;
+  private final ClaimStore claims;
+  private final AssociationStore associations;
+
+  ClaimChecks(PartnerDirectory partners, TenantDirectory tenants, ClaimStore claims, AssociationStore associations) {
+    this.partners = partners;
+    this.tenants = tenants;
+    this.claims = claims;
+    this.associations = associations;
+  }
+
+  /** Throws what refuses the claim; {@code claimId} is the claim itself once stored (null before). */
+  void refuse(String organisationId, String partnerId, String tenantId, String domain, List<String> workloads, String claimId) {
+    PartnerLocation location = partners.location(partnerId)
+        .orElseThrow(() -> new UnprocessableException("partnerId", "PartnerID " + partnerId + " is not registered"));
+    if (!location.organisationId().equals(organisationId)) {
+      throw new UnprocessableException("partnerId", "PartnerID " + partnerId + " belongs to another organisation");
+    }
+    if (!location.enrolled()) {
+      throw new UnprocessableException("partnerId", "PartnerID " + partnerId + " is not enrolled in the incentive programs");
+    }
+    Optional<Tenant> tenant = tenants.tenant(tenantId);
+    Optional<String> owner = tenants.ownerOfDomain(domain);
+    if (tenant.isPresent() ? !tenant.get().domains().contains(domain) : owner.isPresent()) {
+      throw new UnprocessableException("customerDomain", "Domain " + domain + " does not belong to tenant " + tenantId);
+    }
+    for (String workload : workloads) {
+      for (Claim open : claims.openClaimsFor(tenantId, workload)) {
+        if (open.organisationId().equals(organisationId) && !open.id().equals(claimId)) {
+          throw new ConflictException("Your organisation already has an open claim for " + workload
+              + " in tenant " + tenantId + ": " + open.id());
+        }
+      }
+      Optional<Association> active = associations.activeFor(tenantId, workload);
+      if (active.isPresent() && active.get().organisationId().equals(organisationId)
+          && !active.get().claimId().equals(claimId)) {
+        throw new ConflictException("Your organisation is already officially associated with " + workload
+            + " in tenant " + tenantId + " (claim " + active.get().claimId() + ")");
+      }
+    }
+  }
+
+  /** What the validator should know about the claim. */
+  List<Finding> findings(Claim claim) {
+    List<Finding> findings = new ArrayList<>();
+    if (tenants.tenant(claim.customerTenantId()).isEmpty()) {
+      findings.add(Finding.warning(Finding.TENANT_NOT_VERIFIED,
+          "Tenant " + claim.customerTenantId() + " is not in the tenant directory: verify it and the domain "
+              + claim.customerDomain() + " by hand"));
+    }
+    for (String workload : claim.workloadCodes()) {
+      associations.activeFor(claim.customerTenantId(), workload)
+          .filter(a -> !a.organisationId().equals(claim.organisationId()))
+          .ifPresent(a -> findings.add(Finding.warning(Finding.COMPETING_CLAIM,
+              workload + " is officially associated with PartnerID " + a.partnerId() + " (claim " + a.claimId() + ")")));
+      for (Claim other : claims.openClaimsFor(claim.customerTenantId(), workload)) {
+        if (!other.organisationId().equals(claim.organisationId())) {
+          findings.add(Finding.warning(Finding.COMPETING_CLAIM,
+              workload + " is also claimed by PartnerID " + other.partnerId() + " (claim " + other.id() + ", " + other.status() + ")"));
+        }
+      }
+    }
+    return findings;
+  }
+}

@@ -1,0 +1,100 @@
+package org.cpor.claim;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.cpor.identity.Callers;
+import org.cpor.identity.Caller;
+import org.cpor.web.FieldError;
+import org.cpor.web.InvalidInputException;
+import org.cpor.web.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/claims")
+class ClaimController {
+
+  private final ClaimSubmissions submissions;
+  private final InformationRequests informationRequests;
+  private final ClaimWithdrawals withdrawals;
+  private final ClaimAccess access;
+  private final ClaimStore claims;
+  private final ClaimTimeline timeline;
+  private final ClaimViews views;
+  private final Callers callers;
+
+  ClaimController(ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals,
+      ClaimAccess access, ClaimStore claims, ClaimTimeline timeline, ClaimViews views, Callers callers) {
+    this.submissions = submissions;
+    this.informationRequests = informationRequests;
+    this.withdrawals = withdrawals;
+    this.access = access;
+    this.claims = claims;
+    this.timeline = timeline;
+    this.views = views;
+    this.callers = callers;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<ClaimView> submit(@RequestBody ClaimRequest request) {
+    Claim claim = submissions.submit(request, callers.current());
+    return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim));
+  }
+
+  @GetMapping
+  Page<ClaimView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String tenantId,
+      @RequestParam(required = false) String workload, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    Caller caller = callers.current();
+    ClaimQuery query = new ClaimQuery(caller.organisationFilter(), status(status), blankToNull(tenantId),
+        blankToNull(workload), page, size);
+    Page.checkPaging(page, size);
+    List<ClaimView> items = claims.search(query).stream().map(views::of).toList();
+    return new Page<>(items, page, size, claims.count(query));
+  }
+
+  @GetMapping("/{id}")
+  ClaimView claim(@PathVariable String id) {
+    return views.of(access.read(id, callers.current()));
+  }
+
+  @GetMapping("/{id}/timeline")
+  List<TimelineEvent> timeline(@PathVariable String id) {
+    return timeline.ofClaim(access.read(id, callers.current()).id());
+  }
+
+  @PostMapping("/{id}/information")
+  ClaimView answer(@PathVariable String id, @RequestBody InformationAnswer answer) {
+    return views.of(informationRequests.answer(id, answer, callers.current()));
+  }
+
+  record WithdrawalRequest(String reason) {}
+
+  @PostMapping("/{id}/withdrawal")
+  ClaimView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
+    return views.of(withdrawals.withdraw(id, request == null ? null : request.reason(), callers.current()));
+  }
+
+  private static ClaimStatus status(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return ClaimStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(List.of(new FieldError("status", "unknown status " + value)));
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

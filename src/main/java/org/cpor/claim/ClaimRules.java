@@ -1,0 +1,175 @@
+package org.cpor.claim;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.cpor.claim.ClaimRequest.CustomerContactRequest;
+import org.cpor.claim.ClaimRequest.PartnerContactRequest;
+import org.cpor.claim.ClaimRequest.WorkloadRequest;
+import org.cpor.web.FieldError;
+import org.springframework.stereotype.Component;
+
+/** The field rules of DOMAIN.md: every bad field of a claim is named at once. */
+@Component
+public class ClaimRules {
+
+  static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
+  static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
+  static final Set<String> LANGUAGES = Set.of("en", "hu");
+  static final int MAX_TEXT = 200;
+  static final int MAX_COMMENT = 10_000;
+
+  private final WorkloadCatalogue catalogue;
+
+  ClaimRules(WorkloadCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  List<FieldError> check(ClaimRequest claim) {
+    List<FieldError> errors = new ArrayList<>();
+    String name = strip(claim.name());
+    if (name == null) {
+      errors.add(new FieldError("name", "is required"));
+    } else if (name.length() < 3 || name.length() > 120) {
+      errors.add(new FieldError("name", "must be 3 to 120 characters long (it has " + name.length() + ")"));
+    }
+    if (blank(claim.partnerId())) {
+      errors.add(new FieldError("partnerId", "is required"));
+    } else if (!PARTNER_ID.matcher(claim.partnerId().strip()).matches()) {
+      errors.add(new FieldError("partnerId", "must be a PartnerID of 6 to 8 digits"));
+    }
+    Program program = null;
+    if (blank(claim.program())) {
+      errors.add(new FieldError("program", "is required"));
+    } else {
+      program = program(claim.program());
+      if (program == null) {
+        errors.add(new FieldError("program", "must be one of OSA_SELL, OSU_M365, OSU_BUSINESS_APPLICATIONS"));
+      }
+    }
+    if (blank(claim.customerTenantId())) {
+      errors.add(new FieldError("customerTenantId", "is required"));
+    } else if (!GUID.matcher(claim.customerTenantId().strip()).matches()) {
+      errors.add(new FieldError("customerTenantId", "must be a GUID (the Microsoft Entra directory ID)"));
+    }
+    if (blank(claim.customerDomain())) {
+      errors.add(new FieldError("customerDomain", "is required"));
+    } else if (!DOMAIN.matcher(claim.customerDomain().strip()).matches()) {
+      errors.add(new FieldError("customerDomain", "must be a domain name such as contoso.onmicrosoft.com"));
+    }
+    checkWorkloads(claim.workloads(), program, errors);
+    checkCustomerContact(claim.customerContact(), errors);
+    checkPartnerContact(claim.partnerContact(), errors);
+    if (Boolean.TRUE.equals(claim.incentiveOptOut()) && program != null && !program.allowsIncentiveOptOut()) {
+      errors.add(new FieldError("incentiveOptOut", "exists for Modern Work and Security (OSU_M365) claims only"));
+    }
+    if (claim.comment() != null && claim.comment().length() > MAX_COMMENT) {
+      errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters long"));
+    }
+    return errors;
+  }
+
+  /** The workloads of a claim or of a corrected answer. */
+  void checkWorkloads(List<WorkloadRequest> workloads, Program program, List<FieldError> errors) {
+    if (workloads == null || workloads.isEmpty()) {
+      errors.add(new FieldError("workloads", "name at least one workload"));
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < workloads.size(); i++) {
+      String field = "workloads[" + i + "]";
+      WorkloadRequest workload = workloads.get(i);
+      if (workload == null || blank(workload.code())) {
+        errors.add(new FieldError(field + ".code", "is required"));
+        continue;
+      }
+      String code = workload.code().strip();
+      if (!seen.add(code)) {
+        errors.add(new FieldError(field + ".code", code + " is claimed twice"));
+        continue;
+      }
+      Map<String, String> programs = catalogue.programsOf(code);
+      if (programs.isEmpty()) {
+        errors.add(new FieldError(field + ".code", "unknown workload " + code));
+        continue;
+      }
+      if (program == null) {
+        continue;
+      }
+      if (!programs.containsKey(program.name())) {
+        errors.add(new FieldError(field + ".code", code + " is not a workload of program " + program.name()));
+        continue;
+      }
+      String subscription = strip(workload.subscriptionId());
+      if (program.needsSubscriptionIds()) {
+        if (subscription == null) {
+          errors.add(new FieldError(field + ".subscriptionId", "is required for Business Applications workloads"));
+        } else if (!GUID.matcher(subscription).matches()) {
+          errors.add(new FieldError(field + ".subscriptionId", "must be a GUID"));
+        }
+      } else if (subscription != null) {
+        errors.add(new FieldError(field + ".subscriptionId", "is only for Business Applications workloads"));
+      }
+    }
+  }
+
+  void checkCustomerContact(CustomerContactRequest contact, List<FieldError> errors) {
+    if (contact == null) {
+      errors.add(new FieldError("customerContact", "is required"));
+      return;
+    }
+    text("customerContact.name", contact.name(), errors);
+    text("customerContact.title", contact.title(), errors);
+    email("customerContact.email", contact.email(), errors);
+    if (contact.language() != null && !LANGUAGES.contains(contact.language().strip().toLowerCase(Locale.ROOT))) {
+      errors.add(new FieldError("customerContact.language", "must be en or hu"));
+    }
+  }
+
+  void checkPartnerContact(PartnerContactRequest contact, List<FieldError> errors) {
+    if (contact == null) {
+      errors.add(new FieldError("partnerContact", "is required"));
+      return;
+    }
+    text("partnerContact.name", contact.name(), errors);
+    email("partnerContact.email", contact.email(), errors);
+  }
+
+  private static void text(String field, String value, List<FieldError> errors) {
+    if (blank(value)) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value.strip().length() > MAX_TEXT) {
+      errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters long"));
+    }
+  }
+
+  private static void email(String field, String value, List<FieldError> errors) {
+    if (blank(value)) {
+      errors.add(new FieldError(field, "is required"));
+    } else if (value.strip().length() > 254 || !EMAIL.matcher(value.strip()).matches()) {
+      errors.add(new FieldError(field, "must be an e-mail address"));
+    }
+  }
+
+  static Program program(String value) {
+    try {
+      return Program.valueOf(value.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  static String strip(String value) {
+    return blank(value) ? null : value.strip();
+  }
+}

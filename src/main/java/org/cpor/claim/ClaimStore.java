@@ -1,0 +1,193 @@
+package org.cpor.claim;
+
+import static org.cpor.jdbc.Timestamps.instant;
+import static org.cpor.jdbc.Timestamps.of;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.cpor.claim.Claim.ClaimedWorkload;
+import org.cpor.claim.Claim.CustomerContact;
+import org.cpor.claim.Claim.PartnerContact;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The source of truth for claims, their workloads, findings, decisions and information requests. */
+@Repository
+public class ClaimStore {
+
+  private final JdbcClient jdbc;
+
+  ClaimStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Claim claim) {
+    jdbc.sql("""
+        insert into claims (id, name, partner_id, organisation_id, program, customer_tenant_id, customer_domain,
+          customer_contact_name, customer_contact_title, customer_contact_email, customer_contact_language,
+          partner_contact_name, partner_contact_email, incentive_opt_out, comment, status, submitted_at, submitted_by)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(claim.id(), claim.name(), claim.partnerId(), claim.organisationId(), claim.program().name(),
+            claim.customerTenantId(), claim.customerDomain(),
+            claim.customerContact().name(), claim.customerContact().title(), claim.customerContact().email(),
+            claim.customerContact().language(), claim.partnerContact().name(), claim.partnerContact().email(),
+            claim.incentiveOptOut(), claim.comment(), claim.status().name(), of(claim.submittedAt()), claim.submittedBy())
+        .update();
+    insertWorkloads(claim.id(), claim.workloads());
+  }
+
+  private void insertWorkloads(String claimId, List<ClaimedWorkload> workloads) {
+    for (ClaimedWorkload workload : workloads) {
+      jdbc.sql("insert into claim_workloads (claim_id, code, subscription_id) values (?, ?, ?)")
+          .params(claimId, workload.code(), workload.subscriptionId()).update();
+    }
+  }
+
+  void replaceWorkloads(String claimId, List<ClaimedWorkload> workloads) {
+    jdbc.sql("delete from claim_workloads where claim_id = ?").param(claimId).update();
+    insertWorkloads(claimId, workloads);
+  }
+
+  void updateCustomerContact(String claimId, CustomerContact contact) {
+    jdbc.sql("""
+        update claims set customer_contact_name = ?, customer_contact_title = ?, customer_contact_email = ?,
+          customer_contact_language = ? where id = ?""")
+        .params(contact.name(), contact.title(), contact.email(), contact.language(), claimId).update();
+  }
+
+  void updatePartnerContact(String claimId, PartnerContact contact) {
+    jdbc.sql("update claims set partner_contact_name = ?, partner_contact_email = ? where id = ?")
+        .params(contact.name(), contact.email(), claimId).update();
+  }
+
+  public Optional<Claim> find(String id) {
+    return jdbc.sql("select * from claims where id = ?").param(id).query(this::claim).optional();
+  }
+
+  public Claim get(String id) {
+    return find(id).orElseThrow(() -> new IllegalStateException("no claim " + id));
+  }
+
+  /** Locks the claim's row for the rest of the transaction, so concurrent changes of one claim queue up. */
+  public Optional<Claim> lock(String id) {
+    return jdbc.sql("select * from claims where id = ? for update").param(id).query(this::claim).optional();
+  }
+
+  public void updateStatus(String id, ClaimStatus status) {
+    jdbc.sql("update claims set status = ? where id = ?").params(status.name(), id).update();
+  }
+
+  public void setInstant(String id, String column, Instant value) {
+    if (!List.of("review_due_at", "customer_notified_at", "opt_out_deadline_at", "official_at",
+        "customer_declined_at", "withdrawn_at").contains(column)) {
+      throw new IllegalArgumentException(column);
+    }
+    jdbc.sql("update claims set " + column + " = ? where id = ?").params(of(value), id).update();
+  }
+
+  List<Claim> search(ClaimQuery query) {
+    StringBuilder sql = new StringBuilder("select * from claims c where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.appendConditions(sql, params);
+    sql.append(" order by c.submitted_at desc, c.id limit ? offset ?");
+    params.add(query.size());
+    params.add((long) query.page() * query.size());
+    return jdbc.sql(sql.toString()).params(params).query(this::claim).list();
+  }
+
+  long count(ClaimQuery query) {
+    StringBuilder sql = new StringBuilder("select count(*) from claims c where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.appendConditions(sql, params);
+    return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+  }
+
+  /** Open claims for a tenant and workload, of every organisation. */
+  public List<Claim> openClaimsFor(String tenantId, String workload) {
+    return jdbc.sql("""
+        select c.* from claims c join claim_workloads w on w.claim_id = c.id
+        where c.customer_tenant_id = ? and w.code = ? and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
+        order by c.submitted_at""")
+        .params(tenantId, workload).query(this::claim).list();
+  }
+
+  void replaceFindings(String claimId, List<Finding> findings) {
+    jdbc.sql("delete from claim_findings where claim_id = ?").param(claimId).update();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      jdbc.sql("insert into claim_findings (claim_id, seq, code, severity, message) values (?, ?, ?, ?, ?)")
+          .params(claimId, i, f.code(), f.severity(), f.message()).update();
+    }
+  }
+
+  public List<Finding> findings(String claimId) {
+    return jdbc.sql("select code, severity, message from claim_findings where claim_id = ? order by seq")
+        .param(claimId)
+        .query((rs, n) -> new Finding(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  void insertDecision(String claimId, Decision decision) {
+    jdbc.sql("insert into claim_decisions (claim_id, outcome, reasons, comment, decided_at, decided_by) values (?, ?, ?, ?, ?, ?)")
+        .params(claimId, decision.outcome().name(), String.join(",", decision.reasons()), decision.comment(),
+            of(decision.decidedAt()), decision.decidedBy())
+        .update();
+  }
+
+  public Optional<Decision> latestDecision(String claimId) {
+    return jdbc.sql("select * from claim_decisions where claim_id = ? order by id desc limit 1")
+        .param(claimId)
+        .query((rs, n) -> new Decision(DecisionOutcome.valueOf(rs.getString("outcome")), codes(rs.getString("reasons")),
+            rs.getString("comment"), instant(rs, "decided_at"), rs.getString("decided_by")))
+        .optional();
+  }
+
+  void insertInformationRequest(String claimId, List<String> reasons, String question, Instant requestedAt, Instant dueAt) {
+    jdbc.sql("insert into information_requests (claim_id, reasons, question, requested_at, due_at) values (?, ?, ?, ?, ?)")
+        .params(claimId, String.join(",", reasons), question, of(requestedAt), of(dueAt)).update();
+  }
+
+  public Optional<InformationRequest> latestInformationRequest(String claimId) {
+    return jdbc.sql("select * from information_requests where claim_id = ? order by id desc limit 1")
+        .param(claimId)
+        .query((rs, n) -> new InformationRequest(rs.getLong("id"), codes(rs.getString("reasons")), rs.getString("question"),
+            instant(rs, "requested_at"), instant(rs, "due_at"), instant(rs, "answered_at"), rs.getString("answered_by"),
+            rs.getString("answer_comment")))
+        .optional();
+  }
+
+  void answerInformationRequest(long requestId, Instant answeredAt, String answeredBy, String comment) {
+    jdbc.sql("update information_requests set answered_at = ?, answered_by = ?, answer_comment = ? where id = ?")
+        .params(of(answeredAt), answeredBy, comment, requestId).update();
+  }
+
+  private static List<String> codes(String joined) {
+    return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+  }
+
+  private List<ClaimedWorkload> workloads(String claimId) {
+    return jdbc.sql("select code, subscription_id from claim_workloads where claim_id = ? order by code")
+        .param(claimId)
+        .query((rs, n) -> new ClaimedWorkload(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  private Claim claim(ResultSet rs, int row) throws SQLException {
+    String id = rs.getString("id");
+    return new Claim(id, rs.getString("name"), rs.getString("partner_id"), rs.getString("organisation_id"),
+        Program.valueOf(rs.getString("program")), rs.getString("customer_tenant_id"), rs.getString("customer_domain"),
+        workloads(id),
+        new CustomerContact(rs.getString("customer_contact_name"), rs.getString("customer_contact_title"),
+            rs.getString("customer_contact_email"), rs.getString("customer_contact_language")),
+        new PartnerContact(rs.getString("partner_contact_name"), rs.getString("partner_contact_email")),
+        rs.getBoolean("incentive_opt_out"), rs.getString("comment"), ClaimStatus.valueOf(rs.getString("status")),
+        instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "review_due_at"),
+        instant(rs, "customer_notified_at"), instant(rs, "opt_out_deadline_at"), instant(rs, "official_at"),
+        instant(rs, "customer_declined_at"), instant(rs, "withdrawn_at"));
+  }
+}

@@ -1,0 +1,99 @@
+package org.cpor.claim;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.cpor.claim.Claim.ClaimedWorkload;
+import org.cpor.claim.Claim.CustomerContact;
+import org.cpor.claim.Claim.PartnerContact;
+import org.cpor.identity.Caller;
+import org.cpor.notification.NotificationKind;
+import org.cpor.notification.Notifications;
+import org.cpor.partner.Organisation;
+import org.cpor.tenant.Tenant;
+import org.cpor.tenant.TenantDirectory;
+import org.cpor.web.FieldError;
+import org.cpor.web.ForbiddenException;
+import org.cpor.web.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A partner submits a claim: field rules, then the checks that refuse, then the claim is stored and its process
+ * started, which runs the automated checks into findings and opens the review, all before the answer.
+ */
+@Service
+public class ClaimSubmissions {
+
+  private final ClaimRules rules;
+  private final ClaimChecks checks;
+  private final ClaimStore claims;
+  private final ClaimTimeline timeline;
+  private final TenantDirectory tenants;
+  private final ClaimWorkflow workflow;
+  private final Notifications notifications;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  ClaimSubmissions(ClaimRules rules, ClaimChecks checks, ClaimStore claims, ClaimTimeline timeline, TenantDirectory tenants,
+      ClaimWorkflow workflow, Notifications notifications, JdbcClient jdbc, Clock clock) {
+    this.rules = rules;
+    this.checks = checks;
+    this.claims = claims;
+    this.timeline = timeline;
+    this.tenants = tenants;
+    this.workflow = workflow;
+    this.notifications = notifications;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Claim submit(ClaimRequest request, Caller caller) {
+    if (!caller.isIncentivesAdmin()) {
+      throw new ForbiddenException("Only an Incentives admin of a partner organisation may submit claims");
+    }
+    List<FieldError> errors = rules.check(request);
+    if (request.poeIds() != null) {
+      request.poeIds().forEach(id -> errors.add(new FieldError("poeIds", "unknown proof-of-execution file " + id)));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Organisation organisation = caller.organisation().orElseThrow();
+    // one submission of an organisation at a time, so two concurrent duplicates cannot both pass the checks
+    jdbc.sql("select id from organisations where id = ? for update").param(organisation.id()).query(String.class).single();
+
+    Claim claim = normalise(request, organisation, caller);
+    checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
+        claim.workloadCodes(), null);
+    claims.insert(claim);
+    timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",
+        claim.program() + " " + String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
+    workflow.start(claim.id(), organisation.id());
+    Claim submitted = claims.get(claim.id());
+    notifications.toPartner(submitted, NotificationKind.CLAIM_RECEIVED, Map.of());
+    return submitted;
+  }
+
+  private Claim normalise(ClaimRequest request, Organisation organisation, Caller caller) {
+    Program program = Program.valueOf(request.program().strip());
+    String tenantId = request.customerTenantId().strip().toLowerCase(Locale.ROOT);
+    String language = request.customerContact().language() != null
+        ? request.customerContact().language().strip().toLowerCase(Locale.ROOT)
+        : tenants.tenant(tenantId).map(Tenant::contactLanguage).orElse("en");
+    List<ClaimedWorkload> workloads = request.workloads().stream()
+        .map(w -> new ClaimedWorkload(w.code().strip(), ClaimRules.strip(w.subscriptionId())))
+        .toList();
+    return new Claim(UUID.randomUUID().toString(), request.name().strip(), request.partnerId().strip(), organisation.id(),
+        program, tenantId, request.customerDomain().strip().toLowerCase(Locale.ROOT), workloads,
+        new CustomerContact(request.customerContact().name().strip(), request.customerContact().title().strip(),
+            request.customerContact().email().strip(), language),
+        new PartnerContact(request.partnerContact().name().strip(), request.partnerContact().email().strip()),
+        Boolean.TRUE.equals(request.incentiveOptOut()), request.comment(), ClaimStatus.SUBMITTED, clock.instant(),
+        caller.userId(), null, null, null, null, null, null);
+  }
+}

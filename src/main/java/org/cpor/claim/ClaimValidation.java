@@ -1,0 +1,172 @@
+package org.cpor.claim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cpor.calendar.BusinessCalendar;
+import org.cpor.notification.NotificationKind;
+import org.cpor.notification.Notifications;
+import org.cpor.web.FieldError;
+import org.cpor.web.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The validators' side of a claim: the automated checks' findings, review rounds with their SLA, decisions and
+ * what follows from them. Each step checks the claim's state first, so running it twice changes nothing.
+ */
+@Service
+@Transactional
+public class ClaimValidation {
+
+  private final ClaimStore claims;
+  private final ClaimChecks checks;
+  private final ClaimTimeline timeline;
+  private final Notifications notifications;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+  private final int reviewSlaBusinessDays;
+
+  ClaimValidation(ClaimStore claims, ClaimChecks checks, ClaimTimeline timeline, Notifications notifications,
+      BusinessCalendar calendar, Clock clock, @Value("${cpor.review-sla-business-days}") int reviewSlaBusinessDays) {
+    this.claims = claims;
+    this.checks = checks;
+    this.timeline = timeline;
+    this.notifications = notifications;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.reviewSlaBusinessDays = reviewSlaBusinessDays;
+  }
+
+  public void recordFindings(String claimId) {
+    Claim claim = claims.get(claimId);
+    List<Finding> findings = checks.findings(claim);
+    claims.replaceFindings(claimId, findings);
+    timeline.record(claimId, event(TimelineEvent.SYSTEM, "CHECKED", findings.isEmpty() ? "no findings"
+        : String.join("; ", findings.stream().map(f -> f.code() + ": " + f.message()).toList())));
+  }
+
+  /** A review round starts: the claim is UNDER_REVIEW and the SLA's deadline is computed and stored. */
+  public Instant openReview(String claimId) {
+    Instant due = calendar.addBusinessDaysFromNow(reviewSlaBusinessDays);
+    claims.updateStatus(claimId, ClaimStatus.UNDER_REVIEW);
+    claims.setInstant(claimId, "review_due_at", due);
+    timeline.record(claimId, event(TimelineEvent.SYSTEM, "REVIEW_STARTED", "review due by " + due));
+    return due;
+  }
+
+  /** Checks and records a validator's decision; refuses anything API.md does not allow. */
+  public DecisionOutcome decide(String claimId, ValidationInput input, String validator) {
+    List<FieldError> errors = new ArrayList<>();
+    DecisionOutcome outcome = outcome(input.outcome(), errors);
+    List<String> reasons = input.reasons() == null ? List.of()
+        : input.reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
+    String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
+    if (outcome == DecisionOutcome.APPROVED && !reasons.isEmpty()) {
+      errors.add(new FieldError("validationReasons", "must be empty when approving"));
+    }
+    if (outcome == DecisionOutcome.REJECTED || outcome == DecisionOutcome.INFORMATION_REQUESTED) {
+      List<String> allowed = outcome == DecisionOutcome.REJECTED
+          ? ReasonCodes.REJECTION.stream().filter(r -> !ReasonCodes.SYSTEM_ONLY.contains(r)).toList()
+          : ReasonCodes.INFORMATION_REQUEST;
+      if (reasons.isEmpty()) {
+        errors.add(new FieldError("validationReasons", "name at least one reason: " + String.join(", ", allowed)));
+      }
+      reasons.stream().filter(r -> !allowed.contains(r)).forEach(r -> errors.add(new FieldError("validationReasons",
+          ReasonCodes.SYSTEM_ONLY.contains(r) ? r + " is decided by the system only"
+              : r + " is not a reason for " + outcome + "; allowed: " + String.join(", ", allowed))));
+      if (comment == null) {
+        errors.add(new FieldError("validationComment", outcome == DecisionOutcome.REJECTED
+            ? "explain the rejection" : "ask the partner a question"));
+      }
+    }
+    if (comment != null && comment.length() > ClaimRules.MAX_COMMENT) {
+      errors.add(new FieldError("validationComment", "must be at most " + ClaimRules.MAX_COMMENT + " characters long"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    Decision decision = new Decision(outcome, reasons, comment, clock.instant(), validator);
+    claims.insertDecision(claimId, decision);
+    timeline.record(claimId, event(validator, "DECIDED", outcome + (reasons.isEmpty() ? "" : " " + reasons)
+        + (comment == null ? "" : ": " + comment)));
+    return outcome;
+  }
+
+  private static DecisionOutcome outcome(String value, List<FieldError> errors) {
+    if (value != null) {
+      try {
+        return DecisionOutcome.valueOf(value.strip());
+      } catch (IllegalArgumentException e) {
+        // named below
+      }
+    }
+    errors.add(new FieldError("validationOutcome", "must be APPROVED, REJECTED or INFORMATION_REQUESTED"));
+    return null;
+  }
+
+  /** The validator's rejection takes effect: the claim is REJECTED and the partner is told. */
+  public void reject(String claimId) {
+    Claim claim = claims.get(claimId);
+    if (claim.status() == ClaimStatus.REJECTED) {
+      return;
+    }
+    claims.updateStatus(claimId, ClaimStatus.REJECTED);
+    Decision decision = claims.latestDecision(claimId).orElseThrow();
+    timeline.record(claimId, event(decision.decidedBy(), "REJECTED", String.join(",", decision.reasons())));
+    tellPartnerRejected(claim, decision);
+  }
+
+  /** A rejection the system decides: the decision is recorded, the claim REJECTED, the partner told. */
+  void rejectBySystem(String claimId, String reason, String actor, String comment) {
+    Claim claim = claims.get(claimId);
+    if (claim.status() == ClaimStatus.REJECTED) {
+      return;
+    }
+    Decision decision = new Decision(DecisionOutcome.REJECTED, List.of(reason), comment, clock.instant(), actor);
+    claims.insertDecision(claimId, decision);
+    claims.updateStatus(claimId, ClaimStatus.REJECTED);
+    timeline.record(claimId, event(actor, "REJECTED", reason));
+    if (ReasonCodes.CUSTOMER_DECLINED.equals(reason)) {
+      notifications.toPartner(claims.get(claimId), NotificationKind.DECLINED_BY_CUSTOMER, Map.of("ended", false));
+    } else {
+      tellPartnerRejected(claim, decision);
+    }
+  }
+
+  private void tellPartnerRejected(Claim claim, Decision decision) {
+    Map<String, Object> details = new java.util.HashMap<>();
+    details.put("reasons", String.join(", ", decision.reasons()));
+    details.put("comment", decision.comment());
+    notifications.toPartner(claim, NotificationKind.CLAIM_REJECTED, details);
+  }
+
+  /** The customer declined within the window: the claim is rejected with CUSTOMER_DECLINED. */
+  public void rejectForCustomerDecline(String claimId) {
+    rejectBySystem(claimId, ReasonCodes.CUSTOMER_DECLINED, TimelineEvent.CUSTOMER, "The customer declined the association");
+  }
+
+  /** The validator approved: the claim is APPROVED until the customer has been notified. */
+  public void approve(String claimId) {
+    if (claims.get(claimId).status() == ClaimStatus.APPROVED) {
+      return;
+    }
+    claims.updateStatus(claimId, ClaimStatus.APPROVED);
+    timeline.record(claimId, event(claims.latestDecision(claimId).orElseThrow().decidedBy(), "APPROVED", null));
+  }
+
+  /** The review SLA has passed: the validation leads are alerted; the review stays open. */
+  public void reviewSlaBreached(String claimId) {
+    Claim claim = claims.get(claimId);
+    timeline.record(claimId, event(TimelineEvent.SYSTEM, "REVIEW_SLA_BREACHED", "review was due by " + claim.reviewDueAt()));
+    notifications.toValidationLeads(claim, NotificationKind.REVIEW_SLA_BREACHED,
+        claim.reviewDueAt() == null ? Map.of() : Map.of("reviewDueAt", claim.reviewDueAt()));
+  }
+
+  private TimelineEvent event(String actor, String type, String detail) {
+    return new TimelineEvent(clock.instant(), actor, type, detail);
+  }
+}

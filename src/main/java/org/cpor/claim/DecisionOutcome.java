@@ -1,0 +1,5 @@
+package org.cpor.claim;
+
+public enum DecisionOutcome {
+  APPROVED, REJECTED, INFORMATION_REQUESTED
+}

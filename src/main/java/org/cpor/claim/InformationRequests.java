@@ -1,0 +1,155 @@
+package org.cpor.claim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cpor.calendar.BusinessCalendar;
+import org.cpor.claim.Claim.ClaimedWorkload;
+import org.cpor.claim.Claim.CustomerContact;
+import org.cpor.claim.Claim.PartnerContact;
+import org.cpor.identity.Caller;
+import org.cpor.notification.NotificationKind;
+import org.cpor.notification.Notifications;
+import org.cpor.web.ConflictException;
+import org.cpor.web.FieldError;
+import org.cpor.web.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Validators' questions to the partner, the partner's answers and the 14-business-day deadline. */
+@Service
+@Transactional
+public class InformationRequests {
+
+  private final ClaimStore claims;
+  private final ClaimRules rules;
+  private final ClaimChecks checks;
+  private final ClaimTimeline timeline;
+  private final ClaimValidation validation;
+  private final Notifications notifications;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+  private final ClaimAccess access;
+  private final ClaimWorkflow workflow;
+  private final int dueBusinessDays;
+
+  InformationRequests(ClaimStore claims, ClaimRules rules, ClaimChecks checks, ClaimTimeline timeline,
+      ClaimValidation validation, Notifications notifications, BusinessCalendar calendar, Clock clock, ClaimAccess access,
+      ClaimWorkflow workflow, @Value("${cpor.information-due-business-days}") int dueBusinessDays) {
+    this.claims = claims;
+    this.rules = rules;
+    this.checks = checks;
+    this.timeline = timeline;
+    this.validation = validation;
+    this.notifications = notifications;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.access = access;
+    this.workflow = workflow;
+    this.dueBusinessDays = dueBusinessDays;
+  }
+
+  /**
+   * The validator's question becomes an open request with its deadline; the claim is PARTNER_ACTION_REQUIRED
+   * and the partner is told. Returns the deadline.
+   */
+  public Instant request(String claimId) {
+    Claim claim = claims.get(claimId);
+    InformationRequest open = claims.latestInformationRequest(claimId).filter(InformationRequest::isOpen).orElse(null);
+    if (open != null && claim.status() == ClaimStatus.PARTNER_ACTION_REQUIRED) {
+      return open.dueAt();
+    }
+    Decision decision = claims.latestDecision(claimId).orElseThrow();
+    Instant now = clock.instant();
+    Instant due = calendar.addBusinessDays(now, dueBusinessDays);
+    claims.insertInformationRequest(claimId, decision.reasons(), decision.comment(), now, due);
+    claims.updateStatus(claimId, ClaimStatus.PARTNER_ACTION_REQUIRED);
+    timeline.record(claimId, new TimelineEvent(now, decision.decidedBy(), "INFORMATION_REQUESTED",
+        String.join(",", decision.reasons()) + ": " + decision.comment() + " (due by " + due + ")"));
+    notifications.toPartner(claim, NotificationKind.INFORMATION_REQUESTED,
+        Map.of("reasons", String.join(", ", decision.reasons()), "question", decision.comment(), "dueAt", due));
+    return due;
+  }
+
+  /** The partner answers through the API: the answer is recorded, then the partner's task is completed. */
+  public Claim answer(String claimId, InformationAnswer answer, Caller caller) {
+    Claim claim = access.lockForChange(claimId, caller);
+    List<FieldError> errors = new ArrayList<>();
+    if (answer.comment() == null || answer.comment().isBlank()) {
+      errors.add(new FieldError("comment", "is required: answer the validator's question"));
+    } else if (answer.comment().length() > ClaimRules.MAX_COMMENT) {
+      errors.add(new FieldError("comment", "must be at most " + ClaimRules.MAX_COMMENT + " characters long"));
+    }
+    if (answer.poeIds() != null && !answer.poeIds().isEmpty()) {
+      answer.poeIds().forEach(id -> errors.add(new FieldError("poeIds", "unknown proof-of-execution file " + id)));
+    }
+    if (answer.workloads() != null) {
+      rules.checkWorkloads(answer.workloads(), claim.program(), errors);
+    }
+    if (answer.customerContact() != null) {
+      rules.checkCustomerContact(answer.customerContact(), errors);
+    }
+    if (answer.partnerContact() != null) {
+      rules.checkPartnerContact(answer.partnerContact(), errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    InformationRequest open = claims.latestInformationRequest(claimId).filter(InformationRequest::isOpen).orElse(null);
+    if (claim.status() != ClaimStatus.PARTNER_ACTION_REQUIRED || open == null) {
+      throw new ConflictException("Claim " + claimId + " has no open information request (it is " + claim.status() + ")");
+    }
+    if (answer.workloads() != null) {
+      List<ClaimedWorkload> workloads = answer.workloads().stream()
+          .map(w -> new ClaimedWorkload(w.code().strip(), ClaimRules.strip(w.subscriptionId())))
+          .toList();
+      checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
+          workloads.stream().map(ClaimedWorkload::code).toList(), claimId);
+      claims.replaceWorkloads(claimId, workloads);
+      timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "WORKLOADS_CORRECTED",
+          String.join(",", workloads.stream().map(ClaimedWorkload::code).toList())));
+    }
+    if (answer.customerContact() != null) {
+      var contact = answer.customerContact();
+      claims.updateCustomerContact(claimId, new CustomerContact(contact.name().strip(), contact.title().strip(),
+          contact.email().strip(), contact.language() == null ? claim.customerContact().language()
+              : contact.language().strip().toLowerCase(Locale.ROOT)));
+      timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "CUSTOMER_CONTACT_CORRECTED", null));
+    }
+    if (answer.partnerContact() != null) {
+      claims.updatePartnerContact(claimId, new PartnerContact(answer.partnerContact().name().strip(),
+          answer.partnerContact().email().strip()));
+      timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "PARTNER_CONTACT_CORRECTED", null));
+    }
+    recordAnswer(open, claimId, answer.comment().strip(), caller.userId());
+    if (!workflow.completeInformationTask(claimId)) {
+      throw new ConflictException("Claim " + claimId + " has no open information request");
+    }
+    return claims.get(claimId);
+  }
+
+  /** An answer given in Tasklist: recorded unless the API already recorded this round's answer. */
+  public void answerFromTask(String claimId, String comment, String user) {
+    claims.latestInformationRequest(claimId).filter(InformationRequest::isOpen).ifPresent(open -> {
+      if (comment == null || comment.isBlank()) {
+        throw new InvalidInputException("answerComment", "is required: answer the validator's question");
+      }
+      recordAnswer(open, claimId, comment.strip(), user);
+    });
+  }
+
+  private void recordAnswer(InformationRequest open, String claimId, String comment, String user) {
+    claims.answerInformationRequest(open.id(), clock.instant(), user, comment);
+    timeline.record(claimId, new TimelineEvent(clock.instant(), user, "INFORMATION_PROVIDED", comment));
+  }
+
+  /** No answer within the deadline: the claim is rejected with NO_PARTNER_RESPONSE. */
+  public void overdue(String claimId) {
+    validation.rejectBySystem(claimId, ReasonCodes.NO_PARTNER_RESPONSE, TimelineEvent.SYSTEM,
+        "No answer to the information request by its deadline");
+  }
+}

@@ -1,0 +1,35 @@
+package org.cpor.claim;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The workloads each program may claim (reference data). */
+@Repository
+public class WorkloadCatalogue {
+
+  private final JdbcClient jdbc;
+
+  WorkloadCatalogue(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<String> name(Program program, String code) {
+    return jdbc.sql("select name from workloads where program = ? and code = ?")
+        .params(program.name(), code).query(String.class).optional();
+  }
+
+  /** Which programs list the code at all. */
+  public Map<String, String> programsOf(String code) {
+    return jdbc.sql("select program, name from workloads where code = ?").param(code)
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** The display name of a workload code, whatever the program. */
+  public String displayName(String code) {
+    return programsOf(code).values().stream().findFirst().orElse(code);
+  }
+}

@@ -1,0 +1,118 @@
+package org.cpor.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.cpor.calendar.Holiday;
+import org.cpor.calendar.HolidayStore;
+import org.cpor.identity.Groups;
+import org.cpor.partner.Organisation;
+import org.cpor.partner.PartnerDirectory;
+import org.cpor.partner.PartnerLocation;
+import org.cpor.tenant.Tenant;
+import org.cpor.tenant.TenantDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo users, organisations, tenants and holidays of DOMAIN.md, created at start when absent. Only in the
+ * embedded default run ({@code cpor.demo-data.enabled}); the prod profile turns it off.
+ */
+@Component
+@Order(0)
+@ConditionalOnProperty(name = "cpor.demo-data.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private record DemoUser(String id, String firstName, String lastName, String email, List<String> groups) {}
+
+  private static final List<DemoUser> USERS = List.of(
+      new DemoUser("admin", "Ada", "Admin", "admin@cpor.example", List.of(Groups.ADMINS)),
+      new DemoUser("validator", "Victor", "Validator", "validator@cpor.example", List.of(Groups.VALIDATORS)),
+      new DemoUser("validation-lead", "Lena", "Lead", "lead@cpor.example", List.of(Groups.VALIDATORS, Groups.VALIDATION_LEADS)),
+      new DemoUser("auditor", "Aurel", "Auditor", "auditor@cpor.example", List.of(Groups.AUDITORS)),
+      new DemoUser("fabrikam-admin", "Fabrikam", "Admin", "admin@fabrikam.example",
+          List.of("partner-fabrikam", "partner-fabrikam-admins", Groups.INCENTIVES_ADMINS)),
+      new DemoUser("fabrikam-user", "Fabrikam", "User", "user@fabrikam.example", List.of("partner-fabrikam", Groups.INCENTIVES_USERS)),
+      new DemoUser("northwind-admin", "Northwind", "Admin", "admin@northwind.example",
+          List.of("partner-northwind", "partner-northwind-admins", Groups.INCENTIVES_ADMINS)));
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      Groups.ADMINS, "Camunda administrators",
+      Groups.VALIDATORS, "Validators",
+      Groups.VALIDATION_LEADS, "Validation leads",
+      Groups.AUDITORS, "Auditors",
+      Groups.INCENTIVES_ADMINS, "Incentives admins",
+      Groups.INCENTIVES_USERS, "Incentives users",
+      "partner-fabrikam", "Fabrikam",
+      "partner-fabrikam-admins", "Fabrikam Incentives admins",
+      "partner-northwind", "Northwind",
+      "partner-northwind-admins", "Northwind Incentives admins");
+
+  private final IdentityService identity;
+  private final PartnerDirectory partners;
+  private final TenantDirectory tenants;
+  private final HolidayStore holidays;
+  private final DemoDataProperties properties;
+
+  DemoData(IdentityService identity, PartnerDirectory partners, TenantDirectory tenants, HolidayStore holidays,
+      DemoDataProperties properties) {
+    this.identity = identity;
+    this.partners = partners;
+    this.tenants = tenants;
+    this.holidays = holidays;
+    this.properties = properties;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    GROUP_NAMES.forEach(this::groupIfAbsent);
+    USERS.forEach(this::userIfAbsent);
+    partners.saveIfAbsent(new Organisation("fabrikam", "Fabrikam", null));
+    partners.saveIfAbsent(new Organisation("northwind", "Northwind", null));
+    partners.saveIfAbsent(new PartnerLocation("4567890", "fabrikam", true));
+    partners.saveIfAbsent(new PartnerLocation("4567891", "fabrikam", true));
+    partners.saveIfAbsent(new PartnerLocation("7654321", "northwind", true));
+    tenants.saveIfAbsent(new Tenant("0b6f3a5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "en", List.of("contoso.onmicrosoft.com", "contoso.com")));
+    tenants.saveIfAbsent(new Tenant("5d1c9e2a-7b3f-4c8d-9e0f-1a2b3c4d5e6f", "hu", List.of("adatum.onmicrosoft.com", "adatum.hu")));
+    long added = properties.holidays().entrySet().stream()
+        .filter(e -> holidays.putIfAbsent(new Holiday(LocalDate.parse(e.getKey()), e.getValue())))
+        .count();
+    log.info("Demo data ready ({} holidays added); users: {}", added, USERS.stream().map(DemoUser::id).toList());
+  }
+
+  private void groupIfAbsent(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(id.startsWith("partner-") ? "PARTNER" : "WORKFLOW");
+      identity.saveGroup(group);
+    }
+  }
+
+  private void userIfAbsent(DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(demo.id());
+    user.setFirstName(demo.firstName());
+    user.setLastName(demo.lastName());
+    user.setEmail(demo.email());
+    user.setPassword(demo.id());
+    identity.saveUser(user);
+    for (String group : demo.groups()) {
+      identity.createMembership(demo.id(), group);
+    }
+  }
+}

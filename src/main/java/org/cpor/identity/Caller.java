@@ -1,0 +1,32 @@
+package org.cpor.identity;
+
+import java.util.Optional;
+import java.util.Set;
+import org.cpor.partner.Organisation;
+
+/** The signed-in user of a request, with the groups and organisation that decide what they may see and do. */
+public record Caller(String userId, Set<String> groups, Optional<Organisation> organisation) {
+
+  public boolean isPartner() {
+    return organisation.isPresent();
+  }
+
+  /** An Incentives admin of a partner organisation: may create and change the organisation's claims. */
+  public boolean isIncentivesAdmin() {
+    return isPartner() && groups.contains(Groups.INCENTIVES_ADMINS);
+  }
+
+  /** Microsoft-side users who may read every claim. */
+  public boolean isStaff() {
+    return groups.contains(Groups.VALIDATORS) || groups.contains(Groups.AUDITORS) || groups.contains(Groups.ADMINS);
+  }
+
+  public boolean canRead(String organisationId) {
+    return isStaff() || organisation.map(o -> o.id().equals(organisationId)).orElse(false);
+  }
+
+  /** The organisation whose data the caller is limited to, or null for staff who see every organisation. */
+  public String organisationFilter() {
+    return isStaff() && !isPartner() ? null : organisation.map(Organisation::id).orElse("");
+  }
+}

@@ -1,0 +1,107 @@
+package org.cpor.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Who may call what. The Camunda webapps keep their own login and CSRF protection; {@code /engine-rest} runs
+ * with the caller's Camunda authentication; {@code /api} takes HTTP Basic against the same users and answers
+ * 401 and 403 as problem details.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    return http.securityMatcher(new OrRequestMatcher(pathStartsWith("/camunda/"), pathStartsWith("/engine-rest/")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
+    return http.securityMatcher(pathStartsWith("/api/"))
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
+            .anyRequest().permitAll())
+        .httpBasic(Customizer.withDefaults())
+        .build();
+  }
+
+  /** Engine authorisation applies only to authenticated calls: every /engine-rest call signs in first. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.setName("engine-rest-authentication");
+    return registration;
+  }
+
+  /** Matches by URI, whichever servlet serves the path (the engine's REST API is not Spring MVC). */
+  private static RequestMatcher pathStartsWith(String prefix) {
+    return request -> request.getRequestURI().startsWith(request.getContextPath() + prefix);
+  }
+
+  private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"cpor\"");
+      write(json, response, HttpStatus.UNAUTHORIZED, "Sign in with a user name and password");
+    };
+  }
+
+  private static AccessDeniedHandler forbidden(ObjectMapper json) {
+    return (request, response, e) -> write(json, response, HttpStatus.FORBIDDEN, "You may not do this");
+  }
+
+  private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:cpor:problem:" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")));
+    problem.setTitle(status.getReasonPhrase());
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

@@ -1,0 +1,44 @@
+package org.cpor.notification;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * With {@code spring.mail.host} set, e-mails go over SMTP; without it (the embedded default run) they stay in
+ * the notification log, readable at {@code /dev/mailbox}.
+ */
+@Configuration
+class MailDeliveryConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(MailDeliveryConfiguration.class);
+
+  @Bean
+  MailDelivery mailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${cpor.mail.from}") String from) {
+    JavaMailSender smtp = sender.getIfAvailable();
+    if (smtp == null) {
+      log.info("No SMTP server configured (spring.mail.host): e-mails are kept in the local mailbox at /dev/mailbox");
+      return notification -> { };
+    }
+    return notification -> {
+      MimeMessage message = smtp.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      helper.setFrom(new InternetAddress(from));
+      helper.setTo(notification.recipient());
+      helper.setSubject(notification.subject());
+      helper.setText(notification.body(), false);
+      message.setHeader("Content-Language", notification.language());
+      message.setHeader("X-CPOR-Notification", notification.kind().name());
+      smtp.send(message);
+    };
+  }
+
+}

@@ -1,0 +1,120 @@
+package org.cpor.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cpor.calendar.BusinessCalendar;
+import org.cpor.claim.Claim;
+import org.cpor.claim.ClaimTimeline;
+import org.cpor.claim.TimelineEvent;
+import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.partner.Organisation;
+import org.cpor.partner.PartnerDirectory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the e-mails of DOMAIN.md into the notification log, in the transaction of the change they report;
+ * the outbox sends them after the commit.
+ */
+@Service
+public class Notifications {
+
+  private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final String PARTNER_LANGUAGE = "en";
+
+  private final NotificationStore store;
+  private final NotificationOutbox outbox;
+  private final MailTemplates templates;
+  private final ValidationLeads leads;
+  private final ClaimTimeline timeline;
+  private final WorkloadCatalogue catalogue;
+  private final PartnerDirectory partners;
+  private final BusinessCalendar calendar;
+  private final Clock clock;
+  private final String publicBaseUrl;
+
+  Notifications(NotificationStore store, NotificationOutbox outbox, MailTemplates templates, ValidationLeads leads,
+      ClaimTimeline timeline, WorkloadCatalogue catalogue, PartnerDirectory partners, BusinessCalendar calendar,
+      Clock clock, @Value("${cpor.public-base-url}") String publicBaseUrl) {
+    this.store = store;
+    this.outbox = outbox;
+    this.templates = templates;
+    this.leads = leads;
+    this.timeline = timeline;
+    this.catalogue = catalogue;
+    this.partners = partners;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  /** An e-mail to the claim's partner contact; {@code details} adds to the template's model. */
+  public void toPartner(Claim claim, NotificationKind kind, Map<String, Object> details) {
+    Organisation organisation = partners.organisation(claim.organisationId()).orElseThrow();
+    ZoneId zone = organisation.timeZone() != null ? ZoneId.of(organisation.timeZone()) : calendar.zone();
+    queue(claim, kind, claim.partnerContact().email(), PARTNER_LANGUAGE, zone, details);
+  }
+
+  /** An alert to every validation lead. */
+  public void toValidationLeads(Claim claim, NotificationKind kind, Map<String, Object> details) {
+    for (String lead : leads.emails()) {
+      queue(claim, kind, lead, PARTNER_LANGUAGE, calendar.zone(), details);
+    }
+  }
+
+  /**
+   * Sends the customer's association request now, once: when one was already delivered for this claim, that
+   * one counts. Returns when it was sent, or null when the mail server did not take it (the attempt stays in the
+   * log as FAILED; the calling step is retried).
+   */
+  public Instant sendToCustomerOnce(Claim claim, Map<String, Object> details) {
+    NotificationKind kind = NotificationKind.CUSTOMER_ASSOCIATION_REQUEST;
+    Notification sent = store.latestOfKind(claim.id(), kind).filter(n -> n.state() == DeliveryState.SENT).orElse(null);
+    if (sent != null) {
+      return sent.sentAt();
+    }
+    long id = insertOwnTransaction(claim, kind, claim.customerContact().email(), claim.customerContact().language(), details);
+    return outbox.sendNow(id) ? store.find(id).orElseThrow().sentAt() : null;
+  }
+
+  private long insertOwnTransaction(Claim claim, NotificationKind kind, String recipient, String language, Map<String, Object> details) {
+    Map<String, Object> model = model(claim, details, calendar.zone());
+    MailTemplates.Mail mail = templates.render(kind, language, model);
+    return outbox.inOwnTransaction(() -> store.insert(claim.id(), kind, recipient, language, mail, clock.instant()));
+  }
+
+  private void queue(Claim claim, NotificationKind kind, String recipient, String language, ZoneId zone,
+      Map<String, Object> details) {
+    MailTemplates.Mail mail = templates.render(kind, language, model(claim, details, zone));
+    long id = store.insert(claim.id(), kind, recipient, language, mail, clock.instant());
+    timeline.record(claim.id(), new TimelineEvent(clock.instant(), TimelineEvent.SYSTEM, "EMAIL_QUEUED",
+        kind + " to " + recipient));
+    outbox.sendAfterCommit(id);
+  }
+
+  /** Instants in {@code details} are shown as local times in {@code zone}, labelled with it. */
+  private Map<String, Object> model(Claim claim, Map<String, Object> details, ZoneId zone) {
+    Organisation organisation = partners.organisation(claim.organisationId()).orElseThrow();
+    Map<String, Object> model = new HashMap<>(details);
+    model.put("claim", claim);
+    model.put("partnerName", organisation.name());
+    model.put("workloadNames", workloadNames(claim));
+    model.put("zone", zone.getId());
+    model.put("portalUrl", publicBaseUrl + "/api/claims/" + claim.id());
+    details.forEach((key, value) -> {
+      if (value instanceof Instant instant) {
+        model.put(key, DEADLINE.format(instant.atZone(zone)) + " (" + zone.getId() + ")");
+      }
+    });
+    return model;
+  }
+
+  private List<String> workloadNames(Claim claim) {
+    return claim.workloadCodes().stream().map(catalogue::displayName).toList();
+  }
+}

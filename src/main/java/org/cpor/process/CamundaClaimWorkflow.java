@@ -1,0 +1,84 @@
+package org.cpor.process;
+
+import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.ORGANISATION_ID;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.cpor.claim.ClaimIncidents;
+import org.cpor.claim.ClaimWorkflow;
+import org.springframework.stereotype.Component;
+
+/** The claim's process instance, found by its business key (the claim ID). */
+@Component
+class CamundaClaimWorkflow implements ClaimWorkflow, ClaimIncidents {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+
+  CamundaClaimWorkflow(RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+  }
+
+  @Override
+  public void start(String claimId, String organisationId) {
+    runtime.startProcessInstanceByKey(AssociationClaimProcess.PROCESS_ID, claimId,
+        Map.of(CLAIM_ID.name(), claimId, ORGANISATION_ID.name(), organisationId));
+  }
+
+  @Override
+  public boolean completeInformationTask(String claimId) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(claimId)
+        .taskDefinitionKey(AssociationClaimProcess.TASK_PROVIDE_INFORMATION).active().singleResult();
+    if (task == null) {
+      return false;
+    }
+    String user = identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
+    if (user != null && task.getAssignee() == null) {
+      tasks.setAssignee(task.getId(), user);
+    }
+    tasks.complete(task.getId());
+    return true;
+  }
+
+  @Override
+  public boolean withdraw(String claimId) {
+    if (instance(claimId) == null) {
+      return false;
+    }
+    runtime.createMessageCorrelation(AssociationClaimProcess.MESSAGE_CLAIM_WITHDRAWN)
+        .processInstanceBusinessKey(claimId).correlateWithResult();
+    return true;
+  }
+
+  @Override
+  public boolean customerDeclined(String claimId) {
+    Execution waiting = runtime.createExecutionQuery().processInstanceBusinessKey(claimId)
+        .messageEventSubscriptionName(AssociationClaimProcess.MESSAGE_CUSTOMER_DECLINED).singleResult();
+    if (waiting == null) {
+      return false;
+    }
+    runtime.messageEventReceived(AssociationClaimProcess.MESSAGE_CUSTOMER_DECLINED, waiting.getId());
+    return true;
+  }
+
+  @Override
+  public boolean customerNotificationFailing(String claimId) {
+    ProcessInstance instance = instance(claimId);
+    return instance != null && runtime.createIncidentQuery().processInstanceId(instance.getId())
+        .activityId(AssociationClaimProcess.TASK_NOTIFY_CUSTOMER).count() > 0;
+  }
+
+  private ProcessInstance instance(String claimId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(AssociationClaimProcess.PROCESS_ID)
+        .processInstanceBusinessKey(claimId).active().singleResult();
+  }
+}

@@ -1,0 +1,26 @@
+package org.cpor.process;
+
+import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cpor.claim.ClaimValidation;
+import org.springframework.stereotype.Component;
+
+/** Task_OpenReview: a review round starts with its SLA deadline; the previous round's decision is cleared. */
+@Component
+class OpenReviewDelegate implements JavaDelegate {
+
+  private final ClaimValidation validation;
+
+  OpenReviewDelegate(ClaimValidation validation) {
+    this.validation = validation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.removeVariables(java.util.List.of(AssociationClaimProcess.VALIDATION_OUTCOME.name(),
+        AssociationClaimProcess.VALIDATION_REASONS, AssociationClaimProcess.VALIDATION_COMMENT));
+    ProcessVariable.setInstant(execution, AssociationClaimProcess.REVIEW_DUE_AT, validation.openReview(CLAIM_ID.from(execution)));
+  }
+}

@@ -1,0 +1,44 @@
+package org.cpor.process;
+
+import static org.cpor.process.AssociationClaimProcess.ANSWER_COMMENT;
+import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.cpor.claim.InformationRequests;
+import org.cpor.web.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ProvideInformation}: on create, the validator's question is shown; on complete in Tasklist, the
+ * answer is recorded (an answer through the API was recorded before the task was completed).
+ */
+@Component
+class ProvideInformationTaskListener implements TaskListener {
+
+  private final InformationRequests informationRequests;
+  private final TaskDisplay display;
+  private final TaskActors actors;
+
+  ProvideInformationTaskListener(InformationRequests informationRequests, TaskDisplay display, TaskActors actors) {
+    this.informationRequests = informationRequests;
+    this.display = display;
+    this.actors = actors;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String claimId = CLAIM_ID.from(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      display.showInformationRequest(task, claimId);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      try {
+        informationRequests.answerFromTask(claimId, TaskValues.text(task.getVariable(ANSWER_COMMENT)), actors.current(task));
+      } catch (InvalidInputException e) {
+        throw new FormFieldValidationException(ANSWER_COMMENT, e.getMessage());
+      }
+      task.getExecution().removeVariable(ANSWER_COMMENT);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.cpor.process;
+
+import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cpor.claim.ClaimValidation;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordCustomerDecline: the claim is rejected with CUSTOMER_DECLINED and the partner told. */
+@Component
+class RecordCustomerDeclineDelegate implements JavaDelegate {
+
+  private final ClaimValidation validation;
+
+  RecordCustomerDeclineDelegate(ClaimValidation validation) {
+    this.validation = validation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    validation.rejectForCustomerDecline(CLAIM_ID.from(execution));
+  }
+}

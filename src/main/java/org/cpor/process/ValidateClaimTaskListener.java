@@ -1,0 +1,53 @@
+package org.cpor.process;
+
+import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.VALIDATION_COMMENT;
+import static org.cpor.process.AssociationClaimProcess.VALIDATION_OUTCOME;
+import static org.cpor.process.AssociationClaimProcess.VALIDATION_REASONS;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.cpor.claim.ClaimValidation;
+import org.cpor.claim.DecisionOutcome;
+import org.cpor.claim.ValidationInput;
+import org.cpor.web.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ValidateClaim}: on create, the claim is shown to the validator (task-local display variables);
+ * on complete, the decision is checked and recorded, or refused with a clear message while the task stays open.
+ */
+@Component
+class ValidateClaimTaskListener implements TaskListener {
+
+  private final ClaimValidation validation;
+  private final TaskDisplay display;
+  private final TaskActors actors;
+
+  ValidateClaimTaskListener(ClaimValidation validation, TaskDisplay display, TaskActors actors) {
+    this.validation = validation;
+    this.display = display;
+    this.actors = actors;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String claimId = CLAIM_ID.from(task);
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      display.showClaimForValidation(task, claimId);
+      return;
+    }
+    if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      return;
+    }
+    ValidationInput input = new ValidationInput(TaskValues.text(task.getVariable(VALIDATION_OUTCOME.name())),
+        TaskValues.list(task.getVariable(VALIDATION_REASONS)), TaskValues.text(task.getVariable(VALIDATION_COMMENT)));
+    try {
+      DecisionOutcome outcome = validation.decide(claimId, input, actors.current(task));
+      VALIDATION_OUTCOME.set(task.getExecution(), outcome.name());
+    } catch (InvalidInputException e) {
+      throw new FormFieldValidationException(e.errors().get(0).field(), e.getMessage());
+    }
+  }
+}
