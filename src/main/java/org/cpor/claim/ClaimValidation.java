@@ -58,8 +58,11 @@ public class ClaimValidation {
     return due;
   }
 
-  /** Checks and records a validator's decision; refuses anything API.md does not allow. */
-  public DecisionOutcome decide(String claimId, ValidationInput input, String validator) {
+  /** A validator's decision as checked: outcome, reason codes and comment. */
+  public record CheckedDecision(DecisionOutcome outcome, List<String> reasons, String comment) {}
+
+  /** Checks a validator's decision against API.md; throws naming every bad field, changes nothing. */
+  public CheckedDecision check(ValidationInput input) {
     List<FieldError> errors = new ArrayList<>();
     DecisionOutcome outcome = outcome(input.outcome(), errors);
     List<String> reasons = input.reasons() == null ? List.of()
@@ -89,11 +92,18 @@ public class ClaimValidation {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    Decision decision = new Decision(outcome, reasons, comment, clock.instant(), validator);
+    return new CheckedDecision(outcome, reasons, comment);
+  }
+
+  /** Checks and records a validator's decision. */
+  public DecisionOutcome decide(String claimId, ValidationInput input, String validator) {
+    CheckedDecision checked = check(input);
+    Decision decision = new Decision(checked.outcome(), checked.reasons(), checked.comment(), clock.instant(), validator);
     claims.insertDecision(claimId, decision);
-    timeline.record(claimId, event(validator, "DECIDED", outcome + (reasons.isEmpty() ? "" : " " + reasons)
-        + (comment == null ? "" : ": " + comment)));
-    return outcome;
+    timeline.record(claimId, event(validator, "DECIDED", checked.outcome()
+        + (checked.reasons().isEmpty() ? "" : " " + checked.reasons())
+        + (checked.comment() == null ? "" : ": " + checked.comment())));
+    return checked.outcome();
   }
 
   private static DecisionOutcome outcome(String value, List<FieldError> errors) {

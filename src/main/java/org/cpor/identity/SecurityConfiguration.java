@@ -77,6 +77,8 @@ class SecurityConfiguration {
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setName("engine-rest-authentication");
+    // right after Spring Security, before anything that reads a task
+    registration.setOrder(0);
     return registration;
   }
 

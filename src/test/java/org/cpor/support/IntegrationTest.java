@@ -1,0 +1,208 @@
+package org.cpor.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.cpor.claim.Claim;
+import org.cpor.claim.ClaimStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The whole application with its real database, engine (job executor off: jobs and timers run when a test says
+ * so, at the engine time the test sets) and a real SMTP server.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles(resolver = TestProfiles.class)
+public abstract class IntegrationTest {
+
+  /** A Wednesday, 14:30 UTC, with no holiday in the following weeks. */
+  protected static final Instant NOW = Instant.parse("2026-12-02T14:30:00Z");
+
+  protected static final String CONTOSO = "0b6f3a5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b";
+  protected static final String ADATUM = "5d1c9e2a-7b3f-4c8d-9e0f-1a2b3c4d5e6f";
+
+  @Autowired protected MockMvc mvc;
+  @Autowired protected ObjectMapper json;
+  @Autowired protected JdbcClient jdbc;
+  @Autowired protected RuntimeService runtime;
+  @Autowired protected TaskService tasks;
+  @Autowired protected ManagementService management;
+  @Autowired protected IdentityService identity;
+  @Autowired protected HistoryService history;
+  @Autowired protected ClaimStore claims;
+
+  protected final GreenMail mail = TestMailServer.get();
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> TestMailServer.get().getSmtp().getPort());
+  }
+
+  @BeforeEach
+  void startFromNothing() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    identity.clearAuthentication();
+    runtime.createProcessInstanceQuery().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
+    for (String table : List.of("notifications", "claim_timeline", "associations", "information_requests", "claim_decisions",
+        "claim_findings", "claim_workloads", "claims")) {
+      jdbc.sql("delete from " + table).update();
+    }
+    mail.purgeEmailFromAllMailboxes();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+  }
+
+  // --- claims ---------------------------------------------------------------------------------------------------
+
+  /** A valid claim body for Fabrikam; {@code changes} replace top-level fields. */
+  protected Map<String, Object> claimBody(Map<String, Object> changes) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("name", "Contoso Teams rollout");
+    body.put("partnerId", "4567890");
+    body.put("program", "OSU_M365");
+    body.put("customerTenantId", CONTOSO);
+    body.put("customerDomain", "contoso.onmicrosoft.com");
+    body.put("workloads", List.of(Map.of("code", "TEAMS"), Map.of("code", "EXCHANGE_ONLINE")));
+    body.put("customerContact", Map.of("name", "Ada Lovelace", "title", "CIO", "email", "ada@contoso.com", "language", "en"));
+    body.put("partnerContact", Map.of("name", "Grace Hopper", "email", "grace@fabrikam-partner.com"));
+    body.put("incentiveOptOut", false);
+    body.put("comment", "Deployment finished in October");
+    body.putAll(changes);
+    return body;
+  }
+
+  protected ResultActions postJson(String url, Object body, String user) throws Exception {
+    return mvc.perform(post(url).with(httpBasic(user, user)).contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(body)));
+  }
+
+  /** Submits through the API as fabrikam-admin and answers the new claim's ID. */
+  protected String submit(Map<String, Object> changes) throws Exception {
+    return submitAs("fabrikam-admin", changes);
+  }
+
+  protected String submitAs(String user, Map<String, Object> changes) throws Exception {
+    String response = postJson("/api/claims", claimBody(changes), user).andExpect(status().isCreated())
+        .andReturn().getResponse().getContentAsString();
+    return json.readTree(response).get("id").asText();
+  }
+
+  protected JsonNode read(String url, String user) throws Exception {
+    return json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+        .with(httpBasic(user, user))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+  }
+
+  protected Claim claim(String claimId) {
+    return claims.get(claimId);
+  }
+
+  // --- process --------------------------------------------------------------------------------------------------
+
+  protected ProcessInstance instance(String claimId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(claimId).singleResult();
+  }
+
+  protected Task task(String claimId, String taskKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(claimId).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  /** A validator completes the validation task with these variables. */
+  protected void validate(String claimId, String outcome, String reasons, String comment) {
+    Task task = task(claimId, "Task_ValidateClaim");
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("validationOutcome", outcome);
+    variables.put("validationReasons", reasons);
+    variables.put("validationComment", comment);
+    identity.setAuthentication("validator", List.of("validators"));
+    try {
+      tasks.complete(task.getId(), variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  protected Job job(String claimId) {
+    return management.createJobQuery().processInstanceId(instance(claimId).getId()).singleResult();
+  }
+
+  protected Job timer(String claimId, String activityId) {
+    return management.createJobQuery().processInstanceId(instance(claimId).getId()).activityId(activityId).timers().singleResult();
+  }
+
+  /** Moves the engine's time to the job's due date and runs it, as the job executor would. */
+  protected void runWhenDue(Job job) {
+    ClockUtil.setCurrentTime(job.getDuedate());
+    management.executeJob(job.getId());
+  }
+
+  protected void setTime(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  // --- mail -----------------------------------------------------------------------------------------------------
+
+  protected List<MimeMessage> mailTo(String recipient) throws Exception {
+    return Arrays.stream(mail.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(recipient));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .toList();
+  }
+
+  protected List<String> subjectsTo(String recipient) throws Exception {
+    return mailTo(recipient).stream().map(m -> {
+      try {
+        return m.getSubject();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  protected static String body(MimeMessage message) throws Exception {
+    return message.getContent().toString().replace("\r\n", "\n");
+  }
+
+  protected String statusOf(String claimId) {
+    return claim(claimId).status().name();
+  }
+}
