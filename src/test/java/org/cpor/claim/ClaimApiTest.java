@@ -1,0 +1,249 @@
+package org.cpor.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.cpor.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/** The claims API of API.md: answers, problem details, and that bad input changes nothing. */
+class ClaimApiTest extends IntegrationTest {
+
+  private long claimCount() {
+    return jdbc.sql("select count(*) from claims").query(Long.class).single();
+  }
+
+  private void refused(Map<String, Object> changes, int status, String field, String message) throws Exception {
+    postJson("/api/claims", claimBody(changes), "fabrikam-admin")
+        .andExpect(status().is(status))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(status))
+        .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
+        .andExpect(jsonPath("$.errors[*].message", hasItem(containsString(message))));
+    assertThat(claimCount()).as("nothing stored").isZero();
+    assertThat(mail.getReceivedMessages()).as("nothing sent").isEmpty();
+  }
+
+  @Test
+  void submit_answersCreatedWithTheClaimUnderReview() throws Exception {
+    String response = postJson("/api/claims", claimBody(Map.of()), "fabrikam-admin")
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", containsString("/api/claims/")))
+        .andReturn().getResponse().getContentAsString();
+    JsonNode claim = json.readTree(response);
+    assertThat(claim.get("status").asText()).isEqualTo("UNDER_REVIEW");
+    assertThat(claim.get("solutionArea").asText()).isEqualTo("MODERN_WORK_AND_SECURITY");
+    assertThat(claim.get("partnerRole").asText()).isEqualTo("USE_OR_CONSUME");
+    assertThat(claim.get("submittedBy").asText()).isEqualTo("fabrikam-admin");
+    assertThat(claim.get("submittedAt").asText()).isEqualTo("2026-12-02T14:30:00Z");
+    assertThat(claim.get("findings")).isEmpty();
+    assertThat(claim.get("decision").isNull()).isTrue();
+    assertThat(claim.get("optOutDeadline").isNull()).isTrue();
+    assertThat(claim.get("workloads").findValuesAsText("code")).containsExactlyInAnyOrder("TEAMS", "EXCHANGE_ONLINE");
+  }
+
+  @Test
+  void malformedTenantGuid_isRefusedNamingTheField() throws Exception {
+    refused(Map.of("customerTenantId", "not-a-guid"), 400, "customerTenantId", "GUID");
+  }
+
+  @Test
+  void unknownWorkload_isRefused() throws Exception {
+    refused(Map.of("workloads", List.of(Map.of("code", "MINESWEEPER"))), 400, "workloads[0].code", "unknown workload MINESWEEPER");
+  }
+
+  @Test
+  void workloadOfAnotherProgram_isRefused() throws Exception {
+    refused(Map.of("workloads", List.of(Map.of("code", "POWER_BI"))), 400, "workloads[0].code",
+        "POWER_BI is not a workload of program OSU_M365");
+  }
+
+  @Test
+  void missingCustomerContactEmail_isRefused() throws Exception {
+    refused(Map.of("customerContact", Map.of("name", "Ada", "title", "CIO")), 400, "customerContact.email", "is required");
+  }
+
+  @Test
+  void tenThousandCharacterName_isRefused() throws Exception {
+    refused(Map.of("name", "x".repeat(10_000)), 400, "name", "3 to 120 characters");
+  }
+
+  @Test
+  void businessApplicationsWorkloadWithoutSubscription_isRefused() throws Exception {
+    refused(Map.of("program", "OSU_BUSINESS_APPLICATIONS", "workloads", List.of(Map.of("code", "POWER_BI"))), 400,
+        "workloads[0].subscriptionId", "is required");
+  }
+
+  @Test
+  void everyBadFieldIsNamedAtOnce() throws Exception {
+    postJson("/api/claims", Map.of("program", "NOPE"), "fabrikam-admin")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("name", "partnerId", "program",
+            "customerTenantId", "customerDomain", "workloads", "customerContact", "partnerContact")));
+  }
+
+  @Test
+  void unreadableJson_isABadRequest() throws Exception {
+    mvc.perform(post("/api/claims").with(httpBasic("fabrikam-admin", "fabrikam-admin")).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"name\": ")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+  }
+
+  @Test
+  void domainOfAnotherTenant_isUnprocessable() throws Exception {
+    refused(Map.of("customerDomain", "adatum.hu"), 422, "customerDomain", "does not belong to tenant");
+  }
+
+  @Test
+  void partnerIdOfAnotherOrganisation_isUnprocessable() throws Exception {
+    refused(Map.of("partnerId", "7654321"), 422, "partnerId", "belongs to another organisation");
+  }
+
+  @Test
+  void unregisteredPartnerId_isUnprocessable() throws Exception {
+    refused(Map.of("partnerId", "1111111"), 422, "partnerId", "not registered");
+  }
+
+  @Test
+  void unknownTenant_isAcceptedWithAFinding() throws Exception {
+    String claimId = submit(Map.of("customerTenantId", "11111111-2222-3333-4444-555555555555", "customerDomain", "fourthcoffee.com"));
+    assertThat(claims.findings(claimId)).extracting(Finding::code).containsExactly("TENANT_NOT_VERIFIED");
+  }
+
+  @Test
+  void duplicateOpenClaim_isAConflict() throws Exception {
+    submit(Map.of());
+    postJson("/api/claims", claimBody(Map.of("workloads", List.of(Map.of("code", "TEAMS")))), "fabrikam-admin")
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("TEAMS")));
+    assertThat(claimCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherOrganisationsOpenClaim_isACompetingClaimNotARefusal() throws Exception {
+    submit(Map.of());
+    String competitor = submitAs("northwind-admin", Map.of("partnerId", "7654321"));
+    assertThat(claims.findings(competitor)).extracting(Finding::code).containsOnly("COMPETING_CLAIM").hasSize(2);
+  }
+
+  @Test
+  void incentivesUser_mayNotSubmit() throws Exception {
+    postJson("/api/claims", claimBody(Map.of()), "fabrikam-user").andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    assertThat(claimCount()).isZero();
+  }
+
+  @Test
+  void noCredentials_is401ProblemNotARedirect() throws Exception {
+    mvc.perform(get("/api/claims")).andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    try {
+      mvc.perform(get("/api/claims").with(httpBasic("auditor", "wrong"))).andExpect(status().isUnauthorized());
+    } finally {
+      // Camunda delays the next sign-in after a wrong password
+      identity.unlockUser("auditor");
+    }
+  }
+
+  @Test
+  void anotherOrganisationsClaim_isNotFound() throws Exception {
+    String claimId = submit(Map.of());
+    mvc.perform(get("/api/claims/" + claimId).with(httpBasic("northwind-admin", "northwind-admin"))).andExpect(status().isNotFound());
+    mvc.perform(get("/api/claims/" + claimId + "/timeline").with(httpBasic("northwind-admin", "northwind-admin")))
+        .andExpect(status().isNotFound());
+    postJson("/api/claims/" + claimId + "/withdrawal", Map.of(), "northwind-admin").andExpect(status().isNotFound());
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+  }
+
+  @Test
+  void list_showsOnlyTheCallersOrganisationNewestFirstWithFiltersAndPaging() throws Exception {
+    String first = submit(Map.of("workloads", List.of(Map.of("code", "TEAMS"))));
+    setTime(NOW.plusSeconds(60));
+    String second = submit(Map.of("workloads", List.of(Map.of("code", "INTUNE"))));
+    submitAs("northwind-admin", Map.of("partnerId", "7654321", "workloads", List.of(Map.of("code", "COPILOT"))));
+
+    JsonNode page = read("/api/claims", "fabrikam-user");
+    assertThat(page.get("total").asLong()).isEqualTo(2);
+    assertThat(page.get("items").findValuesAsText("id")).containsExactly(second, first);
+    assertThat(read("/api/claims?workload=TEAMS", "fabrikam-user").get("items").findValuesAsText("id")).containsExactly(first);
+    assertThat(read("/api/claims?status=APPROVED", "fabrikam-user").get("total").asLong()).isZero();
+    JsonNode paged = read("/api/claims?page=1&size=1", "fabrikam-user");
+    assertThat(paged.get("items").findValuesAsText("id")).containsExactly(first);
+    assertThat(paged.get("size").asInt()).isEqualTo(1);
+    assertThat(read("/api/claims?tenantId=" + CONTOSO, "validator").get("total").asLong()).isEqualTo(3);
+    mvc.perform(get("/api/claims?size=500").with(httpBasic("fabrikam-user", "fabrikam-user"))).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("size"));
+    mvc.perform(get("/api/claims?status=SHINY").with(httpBasic("fabrikam-user", "fabrikam-user"))).andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void timeline_recordsWhoDidWhatAndWhen() throws Exception {
+    String claimId = submit(Map.of());
+    JsonNode timeline = read("/api/claims/" + claimId + "/timeline", "fabrikam-user");
+    assertThat(timeline.get(0).get("type").asText()).isEqualTo("SUBMITTED");
+    assertThat(timeline.get(0).get("actor").asText()).isEqualTo("fabrikam-admin");
+    assertThat(timeline.get(0).get("at").asText()).isEqualTo("2026-12-02T14:30:00Z");
+    assertThat(timeline.findValuesAsText("type")).contains("CHECKED", "REVIEW_STARTED", "EMAIL_QUEUED");
+  }
+
+  @Test
+  void answerWithoutOpenRequest_isAConflict() throws Exception {
+    String claimId = submit(Map.of());
+    postJson("/api/claims/" + claimId + "/information", Map.of("comment", "Here you are"), "fabrikam-admin")
+        .andExpect(status().isConflict());
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+  }
+
+  @Test
+  void answerWithCorrectedWorkloadsAndContact_isRecorded() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_WORKLOADS", "Which workloads exactly?");
+    postJson("/api/claims/" + claimId + "/information", Map.of("comment", "Only Teams",
+        "workloads", List.of(Map.of("code", "TEAMS")),
+        "customerContact", Map.of("name", "Ada King", "title", "CTO", "email", "ada.king@contoso.com")), "fabrikam-admin")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UNDER_REVIEW"));
+    assertThat(claim(claimId).workloadCodes()).containsExactly("TEAMS");
+    assertThat(claim(claimId).customerContact().email()).isEqualTo("ada.king@contoso.com");
+    assertThat(claim(claimId).customerContact().language()).isEqualTo("en");
+  }
+
+  @Test
+  void answerWithBadInput_changesNothing() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_WORKLOADS", "Which workloads exactly?");
+    postJson("/api/claims/" + claimId + "/information", Map.of("comment", " ", "workloads", List.of(Map.of("code", "POWER_BI"))),
+        "fabrikam-admin")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("comment", "workloads[0].code")));
+    assertThat(statusOf(claimId)).isEqualTo("PARTNER_ACTION_REQUIRED");
+    assertThat(claim(claimId).workloadCodes()).containsExactlyInAnyOrder("TEAMS", "EXCHANGE_ONLINE");
+  }
+
+  @Test
+  void incentivesUser_mayNotAnswerOrWithdraw() throws Exception {
+    String claimId = submit(Map.of());
+    postJson("/api/claims/" + claimId + "/withdrawal", Map.of(), "fabrikam-user").andExpect(status().isForbidden());
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+  }
+
+  @Test
+  void withdrawingAClosedClaim_isAConflict() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "REJECTED", "OTHER", "Not a Microsoft 365 customer");
+    postJson("/api/claims/" + claimId + "/withdrawal", Map.of("reason", "oops"), "fabrikam-admin").andExpect(status().isConflict());
+    assertThat(statusOf(claimId)).isEqualTo("REJECTED");
+  }
+}
