@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * The whole application with its real database, engine (job executor off: jobs and timers run when a test says
  * so, at the engine time the test sets) and a real SMTP server.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
 public abstract class IntegrationTest {
