@@ -1,0 +1,110 @@
+package org.cpor.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.cpor.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The BPMN model and the Java code agree: constants, delegate beans and forms. */
+class ProcessModelTest extends IntegrationTest {
+
+  private static final Pattern EXPRESSION_BEAN = Pattern.compile("^\\$\\{([a-zA-Z]+)}$");
+
+  @Autowired RepositoryService repository;
+  @Autowired ApplicationContext context;
+
+  private BpmnModelInstance model() {
+    ProcessDefinition definition = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(AssociationClaimProcess.PROCESS_ID).latestVersion().singleResult();
+    return repository.getBpmnModelInstance(definition.getId());
+  }
+
+  private static List<String> constants(String prefix) throws IllegalAccessException {
+    List<String> values = new ArrayList<>();
+    for (Field field : AssociationClaimProcess.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().startsWith(prefix)) {
+        values.add((String) field.get(null));
+      }
+    }
+    return values;
+  }
+
+  @Test
+  void everyElementConstantExistsInTheModel() throws Exception {
+    BpmnModelInstance model = model();
+    List<String> ids = new ArrayList<>();
+    for (String prefix : List.of("TASK_", "START_EVENT_", "END_EVENT_", "BOUNDARY_EVENT_")) {
+      ids.addAll(constants(prefix));
+    }
+    assertThat(ids).hasSizeGreaterThan(20);
+    for (String id : ids) {
+      assertThat((Object) model.getModelElementById(id)).as(id).isNotNull();
+    }
+    assertThat(model.getModelElementsByType(Process.class)).extracting(BaseElement::getId)
+        .containsExactly(AssociationClaimProcess.PROCESS_ID);
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .containsAll(constants("MESSAGE_"));
+  }
+
+  @Test
+  void everyElementHasAHumanName() {
+    Collection<FlowElement> elements = model().getModelElementsByType(FlowElement.class);
+    assertThat(elements).filteredOn(e -> !(e instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow))
+        .allSatisfy(e -> assertThat(e.getName()).as(e.getId()).isNotBlank());
+  }
+
+  @Test
+  void everyDelegateExpressionResolvesToABean() {
+    BpmnModelInstance model = model();
+    List<String> expressions = new ArrayList<>();
+    model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)
+        .forEach(t -> expressions.add(t.getCamundaDelegateExpression()));
+    model.getModelElementsByType(CamundaTaskListener.class).forEach(l -> expressions.add(l.getCamundaDelegateExpression()));
+    assertThat(expressions).hasSizeGreaterThan(10).doesNotContainNull();
+    for (String expression : expressions) {
+      Matcher matcher = EXPRESSION_BEAN.matcher(expression);
+      assertThat(matcher.matches()).as(expression).isTrue();
+      assertThat(context.containsBean(matcher.group(1))).as(expression).isTrue();
+    }
+    model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)
+        .forEach(t -> assertThat(t.getCamundaClass()).as(t.getId()).isNull());
+  }
+
+  @Test
+  void everyReferencedFormIsDeployed() {
+    List<String> formIds = model().getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef).toList();
+    assertThat(formIds).containsExactlyInAnyOrder(AssociationClaimProcess.FORM_VALIDATE_CLAIM, AssociationClaimProcess.FORM_PROVIDE_INFORMATION);
+    String deployment = repository.createProcessDefinitionQuery().processDefinitionKey(AssociationClaimProcess.PROCESS_ID)
+        .latestVersion().singleResult().getDeploymentId();
+    List<String> resources = repository.getDeploymentResourceNames(deployment);
+    for (String formId : formIds) {
+      assertThat(resources).as(formId).anyMatch(r -> r.endsWith(formId + ".form"));
+    }
+    model().getModelElementsByType(UserTask.class)
+        .forEach(t -> assertThat(t.getCamundaFormRefBinding()).as(t.getId()).isEqualTo("deployment"));
+  }
+
+  @Test
+  void theProcessKeepsItsHistoryForAConfiguredTime() {
+    Process process = model().getModelElementById(AssociationClaimProcess.PROCESS_ID);
+    assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P3650D");
+  }
+}
