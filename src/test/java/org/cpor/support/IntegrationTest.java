@@ -66,6 +66,7 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> TestMailServer.get().getSmtp().getPort());
   }
 
@@ -73,11 +74,7 @@ public abstract class IntegrationTest {
   void startFromNothing() throws Exception {
     ClockUtil.setCurrentTime(Date.from(NOW));
     identity.clearAuthentication();
-    runtime.createProcessInstanceQuery().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
-    for (String table : List.of("notifications", "claim_timeline", "associations", "information_requests", "claim_decisions",
-        "claim_findings", "claim_workloads", "claims")) {
-      jdbc.sql("delete from " + table).update();
-    }
+    TestData.reset(jdbc, runtime);
     mail.purgeEmailFromAllMailboxes();
   }
 
