@@ -6,6 +6,9 @@ import org.cpor.identity.Callers;
 import org.cpor.web.InvalidInputException;
 import org.cpor.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,8 +19,10 @@ class AssociationController {
 
   private final AssociationStore associations;
   private final Callers callers;
+  private final Associations service;
 
-  AssociationController(AssociationStore associations, Callers callers) {
+  AssociationController(AssociationStore associations, Callers callers, Associations service) {
+    this.service = service;
     this.associations = associations;
     this.callers = callers;
   }
@@ -31,6 +36,13 @@ class AssociationController {
     AssociationQuery query = new AssociationQuery(caller.organisationFilter(), blankToNull(tenantId), blankToNull(workload),
         status(status), page, size);
     return new Page<>(associations.search(query), page, size, associations.count(query));
+  }
+
+  record DisassociationRequest(String reason) {}
+
+  @PostMapping("/{id}/disassociation")
+  Association disassociate(@PathVariable String id, @RequestBody(required = false) DisassociationRequest request) {
+    return service.disassociate(id, request == null ? null : request.reason(), callers.current());
   }
 
   private static AssociationStatus status(String value) {

@@ -12,6 +12,11 @@ import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ClaimTimeline;
 import org.cpor.claim.TimelineEvent;
 import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.identity.Caller;
+import org.cpor.web.ConflictException;
+import org.cpor.web.ForbiddenException;
+import org.cpor.web.InvalidInputException;
+import org.cpor.web.NotFoundException;
 import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
 import org.springframework.stereotype.Service;
@@ -89,6 +94,36 @@ public class Associations {
     endClaimWhenNothingActive(claimId);
     notifications.toPartner(claim, NotificationKind.DECLINED_BY_CUSTOMER, Map.of("ended", true));
     return true;
+  }
+
+  /** The partner ends an official association, with a mandatory reason; the customer and the partner are told. */
+  public Association disassociate(String associationId, String reason, Caller caller) {
+    Association association = associations.find(associationId).filter(a -> caller.canRead(a.organisationId()))
+        .orElseThrow(() -> new NotFoundException("No association " + associationId));
+    if (!caller.isIncentivesAdmin() || !caller.organisation().orElseThrow().id().equals(association.organisationId())) {
+      throw new ForbiddenException("Only an Incentives admin of the association's organisation may end it");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("reason", "is required: say why the association ends");
+    }
+    if (reason.length() > 2000) {
+      throw new InvalidInputException("reason", "must be at most 2000 characters long");
+    }
+    Claim claim = claims.lock(association.claimId()).orElseThrow();
+    association = associations.find(associationId).orElseThrow();
+    if (association.status() != AssociationStatus.ACTIVE) {
+      throw new ConflictException("Association " + associationId + " has ended already (" + association.endReason() + ")");
+    }
+    Instant now = clock.instant();
+    associations.end(associationId, EndReason.PARTNER_DISASSOCIATED, reason.strip(), now);
+    timeline.record(claim.id(), new TimelineEvent(now, caller.userId(), "ASSOCIATION_ENDED",
+        association.workload() + " PARTNER_DISASSOCIATED: " + reason.strip()));
+    endClaimWhenNothingActive(claim.id());
+    String workload = catalogue.displayName(association.workload());
+    notifications.toPartner(claim, NotificationKind.ASSOCIATION_ENDED,
+        Map.of("workload", workload, "endReason", "PARTNER_DISASSOCIATED: " + reason.strip()));
+    notifications.toCustomer(claim, NotificationKind.CUSTOMER_ASSOCIATION_ENDED, Map.of("endedWorkloads", List.of(workload)));
+    return associations.find(associationId).orElseThrow();
   }
 
   private void endClaimWhenNothingActive(String claimId) {

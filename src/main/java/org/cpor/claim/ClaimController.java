@@ -1,10 +1,13 @@
 package org.cpor.claim;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cpor.identity.Callers;
 import org.cpor.identity.Caller;
+import org.cpor.poe.Upload;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
 import org.cpor.web.Page;
@@ -16,7 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/claims")
@@ -30,8 +35,9 @@ class ClaimController {
   private final ClaimTimeline timeline;
   private final ClaimViews views;
   private final Callers callers;
+  private final Disputes disputes;
 
-  ClaimController(ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals,
+  ClaimController(Disputes disputes, ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals,
       ClaimAccess access, ClaimStore claims, ClaimTimeline timeline, ClaimViews views, Callers callers) {
     this.submissions = submissions;
     this.informationRequests = informationRequests;
@@ -41,11 +47,24 @@ class ClaimController {
     this.timeline = timeline;
     this.views = views;
     this.callers = callers;
+    this.disputes = disputes;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ClaimView> submit(@RequestBody ClaimRequest request) {
     Claim claim = submissions.submit(request, callers.current());
+    return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim));
+  }
+
+  /** The claim as a JSON part named claim, PoE files as parts named poe. */
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<ClaimView> submitWithFiles(@RequestPart("claim") ClaimRequest request,
+      @RequestPart(name = "poe", required = false) List<MultipartFile> files) throws IOException {
+    List<Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
+    }
+    Claim claim = submissions.submit(request, uploads, callers.current());
     return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim));
   }
 
@@ -81,6 +100,11 @@ class ClaimController {
   @PostMapping("/{id}/withdrawal")
   ClaimView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
     return views.of(withdrawals.withdraw(id, request == null ? null : request.reason(), callers.current()));
+  }
+
+  @PostMapping("/{id}/dispute")
+  ClaimView dispute(@PathVariable String id, @RequestBody(required = false) Disputes.DisputeRequest request) {
+    return views.of(disputes.dispute(id, request, callers.current()));
   }
 
   private static ClaimStatus status(String value) {

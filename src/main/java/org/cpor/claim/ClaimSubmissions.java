@@ -1,6 +1,7 @@
 package org.cpor.claim;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.cpor.identity.Caller;
 import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
 import org.cpor.partner.Organisation;
+import org.cpor.poe.PoeFiles;
+import org.cpor.poe.Upload;
 import org.cpor.tenant.Tenant;
 import org.cpor.tenant.TenantDirectory;
 import org.cpor.web.FieldError;
@@ -37,9 +40,11 @@ public class ClaimSubmissions {
   private final Notifications notifications;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final PoeFiles poeFiles;
 
   ClaimSubmissions(ClaimRules rules, ClaimChecks checks, ClaimStore claims, ClaimTimeline timeline, TenantDirectory tenants,
-      ClaimWorkflow workflow, Notifications notifications, JdbcClient jdbc, Clock clock) {
+      ClaimWorkflow workflow, Notifications notifications, JdbcClient jdbc, Clock clock, PoeFiles poeFiles) {
+    this.poeFiles = poeFiles;
     this.rules = rules;
     this.checks = checks;
     this.claims = claims;
@@ -51,19 +56,34 @@ public class ClaimSubmissions {
     this.clock = clock;
   }
 
+  /** Submits with PoE files sent along (multipart); a refused claim keeps none of them. */
+  @Transactional
+  public Claim submit(ClaimRequest request, List<Upload> uploads, Caller caller) {
+    List<String> poeIds = new ArrayList<>(request.poeIds() == null ? List.of() : request.poeIds());
+    for (Upload upload : uploads) {
+      poeIds.add(poeFiles.upload(caller, upload.fileName(), upload.content()).id());
+    }
+    return submit(new ClaimRequest(request.name(), request.partnerId(), request.program(), request.customerTenantId(),
+        request.customerDomain(), request.workloads(), request.customerContact(), request.partnerContact(),
+        request.incentiveOptOut(), request.comment(), poeIds), caller);
+  }
+
   @Transactional
   public Claim submit(ClaimRequest request, Caller caller) {
     if (!caller.isIncentivesAdmin()) {
       throw new ForbiddenException("Only an Incentives admin of a partner organisation may submit claims");
     }
+    Organisation organisation = caller.organisation().orElseThrow();
     List<FieldError> errors = rules.check(request);
-    if (request.poeIds() != null) {
-      request.poeIds().forEach(id -> errors.add(new FieldError("poeIds", "unknown proof-of-execution file " + id)));
+    if (request.poeIds() == null || request.poeIds().isEmpty()) {
+      errors.add(new FieldError("poeIds", "attach at least one proof-of-execution file (PDF, PNG, JPEG or DOCX, "
+          + "customer-signed, naming every claimed workload)"));
+    } else {
+      errors.addAll(poeFiles.checkAttachable(request.poeIds(), organisation.id(), "poeIds"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    Organisation organisation = caller.organisation().orElseThrow();
     // one submission of an organisation at a time, so two concurrent duplicates cannot both pass the checks
     jdbc.sql("select id from organisations where id = ? for update").param(organisation.id()).query(String.class).single();
 
@@ -73,6 +93,7 @@ public class ClaimSubmissions {
     claims.insert(claim);
     timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",
         claim.program() + " " + String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
+    poeFiles.attach(request.poeIds(), claim.id(), null, null, caller.userId());
     workflow.start(claim.id(), organisation.id());
     Claim submitted = claims.get(claim.id());
     notifications.toPartner(submitted, NotificationKind.CLAIM_RECEIVED, Map.of());

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cpor.association.AssociationStore;
 import org.cpor.partner.PartnerDirectory;
+import org.cpor.poe.PoeFile;
+import org.cpor.poe.PoeFiles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Plain-text views of a claim for the Camunda Forms in Tasklist. */
@@ -14,8 +17,15 @@ public class ClaimSummaries {
   private final AssociationStore associations;
   private final PartnerDirectory partners;
   private final WorkloadCatalogue catalogue;
+  private final Disputes disputes;
+  private final PoeFiles poeFiles;
+  private final String publicBaseUrl;
 
-  ClaimSummaries(ClaimStore claims, AssociationStore associations, PartnerDirectory partners, WorkloadCatalogue catalogue) {
+  ClaimSummaries(ClaimStore claims, AssociationStore associations, PartnerDirectory partners, WorkloadCatalogue catalogue,
+      Disputes disputes, PoeFiles poeFiles, @Value("${cpor.public-base-url}") String publicBaseUrl) {
+    this.disputes = disputes;
+    this.poeFiles = poeFiles;
+    this.publicBaseUrl = publicBaseUrl;
     this.claims = claims;
     this.associations = associations;
     this.partners = partners;
@@ -41,11 +51,23 @@ public class ClaimSummaries {
     if (c.comment() != null && !c.comment().isBlank()) {
       lines.add("Comment: " + c.comment());
     }
+    disputes.justification(claimId).ifPresent(j -> lines.add("DISPUTED by the partner after a rejection: " + j));
     claims.latestInformationRequest(claimId).filter(r -> r.answeredAt() != null).ifPresent(r -> {
       lines.add("Last question: " + r.question());
       lines.add("Partner's answer (" + r.answeredAt() + ", " + r.answeredBy() + "): " + r.answerComment());
     });
     return String.join("\n", lines);
+  }
+
+  /** Markdown links to the claim's PoE files, for the validation form. */
+  public String poeLinks(String claimId) {
+    List<PoeFile> files = poeFiles.ofClaim(claimId);
+    if (files.isEmpty()) {
+      return "No proof-of-execution file.";
+    }
+    return String.join("\n", files.stream().map(f -> "- [" + f.fileName().replaceAll("[\\[\\]()]", "_") + "]("
+        + publicBaseUrl + "/api/poe/" + f.id() + ") " + f.contentType() + ", " + f.size() + " bytes, uploaded "
+        + f.uploadedAt() + " by " + f.uploadedBy()).toList());
   }
 
   public String findings(String claimId) {

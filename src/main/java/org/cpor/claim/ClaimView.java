@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
+import org.cpor.poe.PoeFile;
 
 /** A claim as the API answers it (API.md). */
 public record ClaimView(
@@ -20,6 +21,8 @@ public record ClaimView(
     PartnerContact partnerContact,
     boolean incentiveOptOut,
     String comment,
+    List<String> poeIds,
+    List<PoeFile> poeFiles,
     ClaimStatus status,
     Instant submittedAt,
     String submittedBy,

@@ -7,6 +7,8 @@ import org.cpor.association.AssociationStore;
 import org.cpor.claim.ClaimView.DecisionView;
 import org.cpor.claim.ClaimView.OpenRequestView;
 import org.cpor.claim.ClaimView.WorkloadView;
+import org.cpor.poe.PoeFile;
+import org.cpor.poe.PoeFiles;
 import org.springframework.stereotype.Component;
 
 /** Assembles the API's view of a claim from the store. */
@@ -17,8 +19,11 @@ public class ClaimViews {
   private final AssociationStore associations;
   private final WorkloadCatalogue catalogue;
   private final ClaimIncidents incidents;
+  private final PoeFiles poeFiles;
 
-  ClaimViews(ClaimStore claims, AssociationStore associations, WorkloadCatalogue catalogue, ClaimIncidents incidents) {
+  ClaimViews(ClaimStore claims, AssociationStore associations, WorkloadCatalogue catalogue, ClaimIncidents incidents,
+      PoeFiles poeFiles) {
+    this.poeFiles = poeFiles;
     this.claims = claims;
     this.associations = associations;
     this.catalogue = catalogue;
@@ -27,6 +32,7 @@ public class ClaimViews {
 
   public ClaimView of(Claim claim) {
     List<Association> claimAssociations = associations.ofClaim(claim.id());
+    List<PoeFile> poe = poeFiles.ofClaim(claim.id());
     List<WorkloadView> workloads = claim.workloads().stream()
         .map(w -> new WorkloadView(w.code(), catalogue.name(claim.program(), w.code()).orElse(w.code()), w.subscriptionId(),
             claimAssociations.stream().filter(a -> a.workload().equals(w.code())).reduce((a, b) -> b)
@@ -42,7 +48,7 @@ public class ClaimViews {
         && incidents.customerNotificationFailing(claim.id()) ? List.of(ClaimView.CUSTOMER_NOTIFICATION_FAILING) : List.of();
     return new ClaimView(claim.id(), claim.name(), claim.partnerId(), claim.program().name(), claim.program().solutionArea(),
         claim.program().partnerRole(), claim.customerTenantId(), claim.customerDomain(), workloads, claim.customerContact(),
-        claim.partnerContact(), claim.incentiveOptOut(), claim.comment(), claim.status(), claim.submittedAt(),
+        claim.partnerContact(), claim.incentiveOptOut(), claim.comment(), poe.stream().map(PoeFile::id).toList(), poe, claim.status(), claim.submittedAt(),
         claim.submittedBy(), claims.findings(claim.id()), openRequest, decision.orElse(null), claim.reviewDueAt(),
         claim.customerNotifiedAt(), claim.optOutDeadlineAt(), claim.officialAt(), claim.withdrawnAt(), alerts);
   }

@@ -6,6 +6,9 @@ public interface ClaimWorkflow {
   /** Starts the claim's process; it runs the automated checks and opens the review before returning. */
   void start(String claimId, String organisationId);
 
+  /** Starts a new instance of the claim's process for a dispute; it opens the review before returning. */
+  void startDispute(String claimId, String organisationId);
+
   /** Completes the partner's open information task; false when there is none. */
   boolean completeInformationTask(String claimId);
 

@@ -13,6 +13,7 @@ import org.cpor.claim.Claim.PartnerContact;
 import org.cpor.identity.Caller;
 import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
+import org.cpor.poe.PoeFiles;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
@@ -36,8 +37,9 @@ public class InformationRequests {
   private final ClaimAccess access;
   private final ClaimWorkflow workflow;
   private final int dueBusinessDays;
+  private final PoeFiles poeFiles;
 
-  InformationRequests(ClaimStore claims, ClaimRules rules, ClaimChecks checks, ClaimTimeline timeline,
+  InformationRequests(PoeFiles poeFiles, ClaimStore claims, ClaimRules rules, ClaimChecks checks, ClaimTimeline timeline,
       ClaimValidation validation, Notifications notifications, BusinessCalendar calendar, Clock clock, ClaimAccess access,
       ClaimWorkflow workflow, @Value("${cpor.information-due-business-days}") int dueBusinessDays) {
     this.claims = claims;
@@ -51,6 +53,7 @@ public class InformationRequests {
     this.access = access;
     this.workflow = workflow;
     this.dueBusinessDays = dueBusinessDays;
+    this.poeFiles = poeFiles;
   }
 
   /**
@@ -84,9 +87,7 @@ public class InformationRequests {
     } else if (answer.comment().length() > ClaimRules.MAX_COMMENT) {
       errors.add(new FieldError("comment", "must be at most " + ClaimRules.MAX_COMMENT + " characters long"));
     }
-    if (answer.poeIds() != null && !answer.poeIds().isEmpty()) {
-      answer.poeIds().forEach(id -> errors.add(new FieldError("poeIds", "unknown proof-of-execution file " + id)));
-    }
+    errors.addAll(poeFiles.checkAttachable(answer.poeIds(), claim.organisationId(), "poeIds"));
     if (answer.workloads() != null) {
       rules.checkWorkloads(answer.workloads(), claim.program(), errors);
     }
@@ -125,6 +126,7 @@ public class InformationRequests {
           answer.partnerContact().email().strip()));
       timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "PARTNER_CONTACT_CORRECTED", null));
     }
+    poeFiles.attach(answer.poeIds(), claimId, open.id(), null, caller.userId());
     recordAnswer(open, claimId, answer.comment().strip(), caller.userId());
     if (!workflow.completeInformationTask(claimId)) {
       throw new ConflictException("Claim " + claimId + " has no open information request");

@@ -53,7 +53,9 @@ public class CustomerLinks {
         return Optional.empty();
       }
       ByteBuffer buffer = ByteBuffer.wrap(raw);
-      return Optional.of(new UUID(buffer.getLong(), buffer.getLong()).toString());
+      String claimId = new UUID(buffer.getLong(), buffer.getLong()).toString();
+      // base64 leaves spare bits in the last character: only the one canonical spelling is ours
+      return token.equals(token(claimId)) ? Optional.of(claimId) : Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

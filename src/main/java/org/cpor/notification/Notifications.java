@@ -60,6 +60,11 @@ public class Notifications {
     queue(claim, kind, claim.partnerContact().email(), PARTNER_LANGUAGE, zone, details);
   }
 
+  /** An e-mail to the claim's customer contact, in their language. */
+  public void toCustomer(Claim claim, NotificationKind kind, Map<String, Object> details) {
+    queue(claim, kind, claim.customerContact().email(), claim.customerContact().language(), calendar.zone(), details);
+  }
+
   /** An alert to every validation lead. */
   public void toValidationLeads(Claim claim, NotificationKind kind, Map<String, Object> details) {
     for (String lead : leads.emails()) {

@@ -8,6 +8,7 @@ public final class AssociationClaimProcess {
   public static final String PROCESS_ID = "AssociationClaimProcess";
 
   public static final String START_EVENT_CLAIM_SUBMITTED = "StartEvent_ClaimSubmitted";
+  public static final String START_EVENT_CLAIM_DISPUTED = "StartEvent_ClaimDisputed";
   public static final String TASK_RUN_AUTOMATED_CHECKS = "Task_RunAutomatedChecks";
   public static final String TASK_OPEN_REVIEW = "Task_OpenReview";
   public static final String TASK_VALIDATE_CLAIM = "Task_ValidateClaim";
@@ -35,6 +36,7 @@ public final class AssociationClaimProcess {
 
   public static final String MESSAGE_CUSTOMER_DECLINED = "Msg_CustomerDeclined";
   public static final String MESSAGE_CLAIM_WITHDRAWN = "Msg_ClaimWithdrawn";
+  public static final String MESSAGE_CLAIM_DISPUTED = "Msg_ClaimDisputed";
 
   public static final String FORM_VALIDATE_CLAIM = "ValidateClaimForm";
   public static final String FORM_PROVIDE_INFORMATION = "ProvideInformationForm";

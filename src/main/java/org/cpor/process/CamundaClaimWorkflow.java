@@ -35,6 +35,12 @@ class CamundaClaimWorkflow implements ClaimWorkflow, ClaimIncidents {
   }
 
   @Override
+  public void startDispute(String claimId, String organisationId) {
+    runtime.startProcessInstanceByMessage(AssociationClaimProcess.MESSAGE_CLAIM_DISPUTED, claimId,
+        Map.of(CLAIM_ID.name(), claimId, ORGANISATION_ID.name(), organisationId));
+  }
+
+  @Override
   public boolean completeInformationTask(String claimId) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(claimId)
         .taskDefinitionKey(AssociationClaimProcess.TASK_PROVIDE_INFORMATION).active().singleResult();

@@ -14,6 +14,7 @@ class TaskDisplay {
   static final String CLAIM_FINDINGS = "claimFindings";
   static final String COMPETING_CLAIMS = "competingClaims";
   static final String INFORMATION_QUESTION = "informationQuestion";
+  static final String POE_LINKS = "poeLinks";
 
   private final ClaimSummaries summaries;
 
@@ -25,6 +26,7 @@ class TaskDisplay {
     task.setVariableLocal(CLAIM_SUMMARY, summaries.claim(claimId));
     task.setVariableLocal(CLAIM_FINDINGS, summaries.findings(claimId));
     task.setVariableLocal(COMPETING_CLAIMS, summaries.competition(claimId));
+    task.setVariableLocal(POE_LINKS, summaries.poeLinks(claimId));
   }
 
   void showInformationRequest(DelegateTask task, String claimId) {

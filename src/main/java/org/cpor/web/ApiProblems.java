@@ -59,6 +59,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(PayloadTooLargeException.class)
+  ProblemDetail tooLarge(PayloadTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", e.getMessage());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "A proof-of-execution file may have at most 10 MB"));
+  }
+
+  @ExceptionHandler(UnsupportedTypeException.class)
+  ProblemDetail unsupportedType(UnsupportedTypeException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type", e.getMessage());
+  }
+
   @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
   ProblemDetail forbidden(RuntimeException e) {
     return problem(HttpStatus.FORBIDDEN, "forbidden",

@@ -33,7 +33,7 @@ class CustomerPageTest extends IntegrationTest {
         .andExpect(content().string(containsString("Fabrikam")))
         .andExpect(content().string(containsString(CONTOSO)))
         .andExpect(content().string(containsString("Microsoft Teams")))
-        .andExpect(content().string(containsString("usage and licensed-seat data")))
+        .andExpect(content().string(containsString("usage and sold-seat data")))
         .andExpect(content().string(containsString("2026-12-09 14:30 (UTC)")))
         .andExpect(content().string(containsString("/decline")));
   }

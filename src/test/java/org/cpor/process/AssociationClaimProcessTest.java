@@ -316,6 +316,45 @@ class AssociationClaimProcessTest extends IntegrationTest {
     assertThat(claim(claimId).optOutDeadlineAt()).isEqualTo(expected);
   }
 
+  @Test
+  void disputedRejection_isValidatedAgainAndApproved() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "REJECTED", "INSUFFICIENT_POE", "The PoE is not signed");
+    setTime(NOW.plus(java.time.Duration.ofDays(29)));
+    String poe = uploadPoe("fabrikam-admin", "signed-again.pdf", PDF);
+
+    postJson("/api/claims/" + claimId + "/dispute", Map.of("justification", "Now signed by the customer", "poeIds", List.of(poe)),
+        "fabrikam-admin").andExpect(status().isOk());
+
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(instance(claimId)).isWaitingAt("Task_ValidateClaim");
+    assertThat(instance(claimId).getBusinessKey()).isEqualTo(claimId);
+    assertThat((String) tasks.getVariableLocal(task(claimId, "Task_ValidateClaim").getId(), "claimSummary"))
+        .contains("DISPUTED by the partner after a rejection: Now signed by the customer");
+    assertThat((String) tasks.getVariableLocal(task(claimId, "Task_ValidateClaim").getId(), "poeLinks"))
+        .contains("signed-again.pdf", "https://claims.cpor.test/api/poe/" + poe);
+
+    validate(claimId, "APPROVED", null, null);
+    assertThat(statusOf(claimId)).isEqualTo("APPROVED");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(claimId).count()).isEqualTo(2);
+  }
+
+  @Test
+  void disputedRejection_rejectedAgain_cannotBeDisputedTwice() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE", "Where is the PoE?");
+    runWhenDue(timer(claimId, "BoundaryEvent_InformationOverdue"));
+    postJson("/api/claims/" + claimId + "/dispute", Map.of("justification", "We missed the e-mail"), "fabrikam-admin")
+        .andExpect(status().isOk());
+
+    validate(claimId, "REJECTED", "INSUFFICIENT_POE", "Still no PoE");
+
+    assertThat(statusOf(claimId)).isEqualTo("REJECTED");
+    postJson("/api/claims/" + claimId + "/dispute", Map.of("justification", "Please look again"), "fabrikam-admin")
+        .andExpect(status().isConflict());
+    assertThat(instance(claimId)).isNull();
+  }
+
   private void withdraw(String claimId) throws Exception {
     postJson("/api/claims/" + claimId + "/withdrawal", Map.of("reason", "Customer changed plans"), "fabrikam-admin")
         .andExpect(status().isOk());

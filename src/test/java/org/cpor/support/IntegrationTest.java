@@ -86,8 +86,25 @@ public abstract class IntegrationTest {
 
   // --- claims ---------------------------------------------------------------------------------------------------
 
-  /** A valid claim body for Fabrikam; {@code changes} replace top-level fields. */
-  protected Map<String, Object> claimBody(Map<String, Object> changes) {
+  /** A small PDF, as proof of execution. */
+  protected static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+      .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Uploads a PoE file through the API and answers its ID. */
+  protected String uploadPoe(String user, String fileName, byte[] content) throws Exception {
+    String response = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/poe")
+            .file(new org.springframework.mock.web.MockMultipartFile("file", fileName, "application/octet-stream", content))
+            .with(httpBasic(user, user)))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    return json.readTree(response).get("id").asText();
+  }
+
+  /** A valid claim body for Fabrikam, with a fresh PoE file; {@code changes} replace top-level fields. */
+  protected Map<String, Object> claimBody(Map<String, Object> changes) throws Exception {
+    return claimBody("fabrikam-admin", changes);
+  }
+
+  private Map<String, Object> claimBody(String user, Map<String, Object> changes) throws Exception {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     body.put("name", "Contoso Teams rollout");
     body.put("partnerId", "4567890");
@@ -99,6 +116,9 @@ public abstract class IntegrationTest {
     body.put("partnerContact", Map.of("name", "Grace Hopper", "email", "grace@fabrikam-partner.com"));
     body.put("incentiveOptOut", false);
     body.put("comment", "Deployment finished in October");
+    if (!changes.containsKey("poeIds")) {
+      body.put("poeIds", List.of(uploadPoe(user, "signed-poe.pdf", PDF)));
+    }
     body.putAll(changes);
     return body;
   }
@@ -114,7 +134,7 @@ public abstract class IntegrationTest {
   }
 
   protected String submitAs(String user, Map<String, Object> changes) throws Exception {
-    String response = postJson("/api/claims", claimBody(changes), user).andExpect(status().isCreated())
+    String response = postJson("/api/claims", claimBody(user, changes), user).andExpect(status().isCreated())
         .andReturn().getResponse().getContentAsString();
     return json.readTree(response).get("id").asText();
   }

@@ -1,0 +1,113 @@
+package org.cpor.poe;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.cpor.claim.ClaimTimeline;
+import org.cpor.claim.TimelineEvent;
+import org.cpor.identity.Caller;
+import org.cpor.web.FieldError;
+import org.cpor.web.ForbiddenException;
+import org.cpor.web.InvalidInputException;
+import org.cpor.web.NotFoundException;
+import org.cpor.web.PayloadTooLargeException;
+import org.cpor.web.UnsupportedTypeException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proof-of-execution files: uploaded by an organisation's Incentives admins, attached to a claim (at submission,
+ * with an answer or a dispute), read by the organisation, validators and auditors; every download is recorded.
+ */
+@Service
+public class PoeFiles {
+
+  public static final long MAX_SIZE = 10L * 1024 * 1024;
+
+  private final PoeStore store;
+  private final ClaimTimeline timeline;
+  private final Clock clock;
+
+  PoeFiles(PoeStore store, ClaimTimeline timeline, Clock clock) {
+    this.store = store;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public PoeFile upload(Caller caller, String fileName, byte[] content) {
+    if (!caller.isIncentivesAdmin()) {
+      throw new ForbiddenException("Only an Incentives admin of a partner organisation may upload proof of execution");
+    }
+    String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").strip();
+    if (name.isEmpty() || name.length() > 255) {
+      throw new InvalidInputException("file", "needs a file name of at most 255 characters");
+    }
+    if (content.length > MAX_SIZE) {
+      throw new PayloadTooLargeException(name + " has " + content.length + " bytes; a proof-of-execution file may have at most 10 MB");
+    }
+    if (content.length == 0) {
+      throw new InvalidInputException("file", name + " is empty");
+    }
+    String type = PoeTypes.detect(name, content).orElseThrow(() -> new UnsupportedTypeException(
+        name + " is not a PDF, PNG, JPEG or DOCX file (its content decides, not only its name)"));
+    PoeFile file = new PoeFile(UUID.randomUUID().toString(), name, type, content.length, sha256(content),
+        caller.organisation().orElseThrow().id(), null, clock.instant(), caller.userId());
+    store.insert(file, content);
+    return file;
+  }
+
+  /** What is wrong with attaching these files to a claim of the organisation (each bad ID named). */
+  public List<FieldError> checkAttachable(List<String> ids, String organisationId, String field) {
+    List<FieldError> errors = new ArrayList<>();
+    for (String id : ids == null ? List.<String>of() : ids) {
+      PoeFile file = id == null ? null : store.find(id).filter(f -> f.organisationId().equals(organisationId)).orElse(null);
+      if (file == null) {
+        errors.add(new FieldError(field, "unknown proof-of-execution file " + id));
+      } else if (file.claimId() != null) {
+        errors.add(new FieldError(field, file.fileName() + " (" + id + ") is already attached to a claim"));
+      }
+    }
+    return errors;
+  }
+
+  /** Attaches checked files to a claim, and to the answer or dispute that brought them. */
+  @Transactional
+  public void attach(List<String> ids, String claimId, Long informationRequestId, Long disputeId, String actor) {
+    for (String id : ids == null ? List.<String>of() : ids) {
+      store.link(id, claimId, informationRequestId, disputeId);
+      PoeFile file = store.find(id).orElseThrow();
+      timeline.record(claimId, new TimelineEvent(clock.instant(), actor, "POE_ATTACHED",
+          file.fileName() + " (" + file.contentType() + ", " + file.size() + " bytes, sha256 " + file.sha256() + ")"));
+    }
+  }
+
+  public List<PoeFile> ofClaim(String claimId) {
+    return store.ofClaim(claimId);
+  }
+
+  public record Download(PoeFile file, byte[] content) {}
+
+  /** The file for its organisation, validators and auditors; nobody else learns that it exists. */
+  @Transactional
+  public Download download(Caller caller, String id) {
+    PoeFile file = store.find(id).filter(f -> caller.canRead(f.organisationId()))
+        .orElseThrow(() -> new NotFoundException("No proof-of-execution file " + id));
+    if (file.claimId() != null) {
+      timeline.record(file.claimId(), new TimelineEvent(clock.instant(), caller.userId(), "POE_DOWNLOADED", file.fileName()));
+    }
+    return new Download(file, store.content(id));
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

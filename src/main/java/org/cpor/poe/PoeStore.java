@@ -1,0 +1,56 @@
+package org.cpor.poe;
+
+import static org.cpor.jdbc.Timestamps.instant;
+import static org.cpor.jdbc.Timestamps.of;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PoeStore {
+
+  private static final String COLUMNS = "id, file_name, content_type, size_bytes, sha256, organisation_id, claim_id, uploaded_at, uploaded_by";
+
+  private final JdbcClient jdbc;
+
+  PoeStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(PoeFile file, byte[] content) {
+    jdbc.sql("""
+        insert into poe_files (id, organisation_id, file_name, content_type, size_bytes, sha256, content, uploaded_at, uploaded_by)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(file.id(), file.organisationId(), file.fileName(), file.contentType(), file.size(), file.sha256(), content,
+            of(file.uploadedAt()), file.uploadedBy())
+        .update();
+  }
+
+  Optional<PoeFile> find(String id) {
+    return jdbc.sql("select " + COLUMNS + " from poe_files where id = ?").param(id).query(this::file).optional();
+  }
+
+  byte[] content(String id) {
+    return jdbc.sql("select content from poe_files where id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
+  }
+
+  List<PoeFile> ofClaim(String claimId) {
+    return jdbc.sql("select " + COLUMNS + " from poe_files where claim_id = ? order by uploaded_at, id").param(claimId)
+        .query(this::file).list();
+  }
+
+  void link(String id, String claimId, Long informationRequestId, Long disputeId) {
+    jdbc.sql("update poe_files set claim_id = ?, information_request_id = ?, dispute_id = ? where id = ?")
+        .params(claimId, informationRequestId, disputeId, id).update();
+  }
+
+  private PoeFile file(ResultSet rs, int row) throws SQLException {
+    return new PoeFile(rs.getString("id"), rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+        rs.getString("sha256"), rs.getString("organisation_id"), rs.getString("claim_id"), instant(rs, "uploaded_at"),
+        rs.getString("uploaded_by"));
+  }
+}
