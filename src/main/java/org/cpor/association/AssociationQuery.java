@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Filters and paging of an association list; {@code organisationId} null means every organisation. */
-record AssociationQuery(String organisationId, String tenantId, String workload, AssociationStatus status, int page, int size) {
+public record AssociationQuery(String organisationId, String tenantId, String workload, AssociationStatus status, int page, int size) {
 
   void appendConditions(StringBuilder sql, List<Object> params) {
     if (organisationId != null) {

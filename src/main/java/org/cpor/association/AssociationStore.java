@@ -54,7 +54,7 @@ public class AssociationStore {
         .query(this::association).list();
   }
 
-  List<Association> search(AssociationQuery query) {
+  public List<Association> search(AssociationQuery query) {
     StringBuilder sql = new StringBuilder("select * from associations a where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);
@@ -64,7 +64,7 @@ public class AssociationStore {
     return jdbc.sql(sql.toString()).params(params).query(this::association).list();
   }
 
-  long count(AssociationQuery query) {
+  public long count(AssociationQuery query) {
     StringBuilder sql = new StringBuilder("select count(*) from associations a where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);

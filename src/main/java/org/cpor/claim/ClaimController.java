@@ -74,7 +74,7 @@ class ClaimController {
       @RequestParam(defaultValue = "20") int size) {
     Caller caller = callers.current();
     ClaimQuery query = new ClaimQuery(caller.organisationFilter(), status(status), blankToNull(tenantId),
-        blankToNull(workload), page, size);
+        blankToNull(workload), null, page, size);
     Page.checkPaging(page, size);
     List<ClaimView> items = claims.search(query).stream().map(views::of).toList();
     return new Page<>(items, page, size, claims.count(query));

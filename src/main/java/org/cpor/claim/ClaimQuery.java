@@ -3,7 +3,8 @@ package org.cpor.claim;
 import java.util.List;
 
 /** Filters and paging of a claim list; {@code organisationId} null means every organisation. */
-record ClaimQuery(String organisationId, ClaimStatus status, String tenantId, String workload, int page, int size) {
+public record ClaimQuery(String organisationId, ClaimStatus status, String tenantId, String workload, Program program, int page,
+    int size) {
 
   void appendConditions(StringBuilder sql, List<Object> params) {
     if (organisationId != null) {
@@ -17,6 +18,10 @@ record ClaimQuery(String organisationId, ClaimStatus status, String tenantId, St
     if (tenantId != null) {
       sql.append(" and c.customer_tenant_id = ?");
       params.add(tenantId.toLowerCase(java.util.Locale.ROOT));
+    }
+    if (program != null) {
+      sql.append(" and c.program = ?");
+      params.add(program.name());
     }
     if (workload != null) {
       sql.append(" and exists (select 1 from claim_workloads w where w.claim_id = c.id and w.code = ?)");

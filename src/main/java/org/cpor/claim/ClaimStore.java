@@ -90,7 +90,7 @@ public class ClaimStore {
     jdbc.sql("update claims set " + column + " = ? where id = ?").params(of(value), id).update();
   }
 
-  List<Claim> search(ClaimQuery query) {
+  public List<Claim> search(ClaimQuery query) {
     StringBuilder sql = new StringBuilder("select * from claims c where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);
@@ -100,7 +100,7 @@ public class ClaimStore {
     return jdbc.sql(sql.toString()).params(params).query(this::claim).list();
   }
 
-  long count(ClaimQuery query) {
+  public long count(ClaimQuery query) {
     StringBuilder sql = new StringBuilder("select count(*) from claims c where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);

@@ -28,6 +28,14 @@ public class WorkloadCatalogue {
         .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
+  public record Workload(String code, String name) {}
+
+  /** The workloads a program may claim, by name. */
+  public java.util.List<Workload> ofProgram(Program program) {
+    return jdbc.sql("select code, name from workloads where program = ? order by name").param(program.name())
+        .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2))).list();
+  }
+
   /** The display name of a workload code, whatever the program. */
   public String displayName(String code) {
     return programsOf(code).values().stream().findFirst().orElse(code);

@@ -52,19 +52,29 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
+        // the portal's session signs API calls in too; such calls need the CSRF token, HTTP Basic calls do not
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+            && request.getHeader("Authorization") == null))
         .build();
   }
 
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, IdentityService identity) throws Exception {
     return http
+        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
+            .requestMatchers("/portal/**").authenticated()
             .anyRequest().permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/portal/claims", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(
+            new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
         .httpBasic(Customizer.withDefaults())
         .build();
   }

@@ -1,0 +1,68 @@
+package org.cpor.portal;
+
+import java.util.Locale;
+import org.cpor.association.AssociationQuery;
+import org.cpor.association.AssociationStatus;
+import org.cpor.association.AssociationStore;
+import org.cpor.association.Associations;
+import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.identity.Caller;
+import org.cpor.identity.Callers;
+import org.cpor.web.ConflictException;
+import org.cpor.web.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partner portal's associations: every status, and ending an official one with a reason. */
+@Controller
+@RequestMapping("/portal/associations")
+class PortalAssociationsController {
+
+  private final AssociationStore associations;
+  private final Associations service;
+  private final WorkloadCatalogue catalogue;
+  private final Deadlines deadlines;
+  private final Callers callers;
+
+  PortalAssociationsController(AssociationStore associations, Associations service, WorkloadCatalogue catalogue,
+      Deadlines deadlines, Callers callers) {
+    this.associations = associations;
+    this.service = service;
+    this.catalogue = catalogue;
+    this.deadlines = deadlines;
+    this.callers = callers;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+    Caller caller = callers.current();
+    AssociationStatus filter = "ACTIVE".equalsIgnoreCase(status) || "ENDED".equalsIgnoreCase(status)
+        ? AssociationStatus.valueOf(status.toUpperCase(Locale.ROOT)) : null;
+    AssociationQuery query = new AssociationQuery(caller.organisationFilter(), null, null, filter, Math.max(page, 0), 50);
+    model.addAttribute("caller", caller);
+    model.addAttribute("canChange", caller.isIncentivesAdmin());
+    model.addAttribute("associations", associations.search(query));
+    model.addAttribute("total", associations.count(query));
+    model.addAttribute("status", filter == null ? "" : filter.name());
+    model.addAttribute("catalogue", catalogue);
+    model.addAttribute("deadlines", deadlines);
+    return "portal/associations";
+  }
+
+  @PostMapping("/{id}/disassociation")
+  String disassociate(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    try {
+      service.disassociate(id, reason, callers.current());
+      redirect.addFlashAttribute("message", "The association has ended; the customer has been told.");
+    } catch (InvalidInputException | ConflictException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/portal/associations";
+  }
+}
