@@ -65,6 +65,20 @@ class PortalTest extends IntegrationTest {
   }
 
   @Test
+  void thePortalsSession_signsApiCallsInToo_withTheCsrfTokenForChanges() throws Exception {
+    String claimId = submit(Map.of());
+    var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+            .param("username", "fabrikam-admin").param("password", "fabrikam-admin").with(csrf()))
+        .andReturn().getRequest().getSession();
+    mvc.perform(get("/api/claims/" + claimId).session(session)).andExpect(status().isOk());
+    mvc.perform(post("/api/claims/" + claimId + "/withdrawal").session(session)
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+    mvc.perform(post("/api/claims/" + claimId + "/withdrawal").session(session).with(csrf())
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+    assertThat(statusOf(claimId)).isEqualTo("WITHDRAWN");
+  }
+
+  @Test
   void newClaimForm_submitsWithPoe_andShowsTheClaim() throws Exception {
     page("/portal/claims/new", "fabrikam-admin").andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Microsoft Teams"), containsString("Power BI"), containsString("4567891"),
