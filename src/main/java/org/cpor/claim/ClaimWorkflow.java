@@ -9,8 +9,8 @@ public interface ClaimWorkflow {
   /** Starts a new instance of the claim's process for a dispute; it opens the review before returning. */
   void startDispute(String claimId, String organisationId);
 
-  /** Completes the partner's open information task; false when there is none. */
-  boolean completeInformationTask(String claimId);
+  /** Completes the partner's open information task as that user; false when there is none. */
+  boolean completeInformationTask(String claimId, String userId);
 
   /** Ends the claim's process because the partner withdrew; false when no process is running. */
   boolean withdraw(String claimId);

@@ -128,7 +128,7 @@ public class InformationRequests {
     }
     poeFiles.attach(answer.poeIds(), claimId, open.id(), null, caller.userId());
     recordAnswer(open, claimId, answer.comment().strip(), caller.userId());
-    if (!workflow.completeInformationTask(claimId)) {
+    if (!workflow.completeInformationTask(claimId, caller.userId())) {
       throw new ConflictException("Claim " + claimId + " has no open information request");
     }
     return claims.get(claimId);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,9 +20,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Who may call what. The Camunda webapps keep their own login and CSRF protection; {@code /engine-rest} runs
@@ -46,16 +46,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, IdentityService identity) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
     return http.securityMatcher(pathStartsWith("/api/"))
-        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))
         // the portal's session signs API calls in too; such calls need the CSRF token, HTTP Basic calls do not
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-            && request.getHeader("Authorization") == null))
+            && request.getHeader("Authorization") == null && request.getSession(false) != null))
         .build();
   }
 
@@ -63,9 +62,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
     return http
-        .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
@@ -73,8 +71,10 @@ class SecurityConfiguration {
             .anyRequest().permitAll())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/portal/claims", false).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(
-            new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
+        // pages send a browser to the sign-in page; anything else (actuator) asks for HTTP Basic
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pathStartsWith("/portal"))
+            .defaultAuthenticationEntryPointFor(basicChallenge(), request -> true))
         .httpBasic(Customizer.withDefaults())
         .build();
   }
@@ -90,6 +90,12 @@ class SecurityConfiguration {
     // right after Spring Security, before anything that reads a task
     registration.setOrder(0);
     return registration;
+  }
+
+  private static BasicAuthenticationEntryPoint basicChallenge() {
+    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+    entryPoint.setRealmName("cpor");
+    return entryPoint;
   }
 
   /** Matches by URI, whichever servlet serves the path (the engine's REST API is not Spring MVC). */

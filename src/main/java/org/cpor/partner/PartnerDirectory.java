@@ -43,6 +43,11 @@ public class PartnerDirectory {
         .findFirst();
   }
 
+  public List<Organisation> organisations() {
+    return jdbc.sql("select id, name, time_zone from organisations order by name")
+        .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+  }
+
   public List<PartnerLocation> locations(String organisationId) {
     return jdbc.sql("select partner_id, organisation_id, enrolled from partner_locations where organisation_id = ? order by partner_id")
         .param(organisationId)
