@@ -107,6 +107,13 @@ public class ClaimStore {
     return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
   }
 
+  /** Claims submitted in [from, to), oldest first; a null end is open. */
+  public List<Claim> submittedBetween(Instant from, Instant to) {
+    return jdbc.sql("select * from claims where submitted_at >= ? and submitted_at < ? order by submitted_at, id")
+        .params(of(from == null ? Instant.parse("2000-01-01T00:00:00Z") : from), of(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to))
+        .query(this::claim).list();
+  }
+
   /** Open claims for a tenant and workload, of every organisation. */
   public List<Claim> openClaimsFor(String tenantId, String workload) {
     return jdbc.sql("""

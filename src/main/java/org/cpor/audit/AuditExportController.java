@@ -1,0 +1,71 @@
+package org.cpor.audit;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cpor.claim.Claim;
+import org.cpor.claim.ClaimStore;
+import org.cpor.claim.ClaimTimeline;
+import org.cpor.claim.Decision;
+import org.cpor.claim.TimelineEvent;
+import org.cpor.identity.Groups;
+import org.cpor.web.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every claim submitted in the period (dates in UTC, both ends included) with its latest decision and every
+ * event of its timeline, one row per event.
+ */
+@RestController
+class AuditExportController {
+
+  private static final String[] HEADER = {"claimId", "claimName", "partnerId", "organisationId", "program",
+      "customerTenantId", "customerDomain", "workloads", "status", "submittedAt", "submittedBy", "decisionOutcome",
+      "decisionReasons", "decisionComment", "decidedAt", "decidedBy", "eventAt", "eventActor", "eventType", "eventDetail"};
+
+  private final ClaimStore claims;
+  private final ClaimTimeline timeline;
+
+  AuditExportController(ClaimStore claims, ClaimTimeline timeline) {
+    this.claims = claims;
+    this.timeline = timeline;
+  }
+
+  @GetMapping(value = "/api/audit/claims.csv", produces = "text/csv")
+  @PreAuthorize("hasAnyAuthority('" + Groups.AUDITORS + "', '" + Groups.ADMINS + "')")
+  void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response) throws IOException {
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new InvalidInputException("from", "must not be after to");
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"claims.csv\"");
+    Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
+      for (Claim claim : claims.submittedBetween(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+          to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        Decision decision = claims.latestDecision(claim.id()).orElse(null);
+        for (TimelineEvent event : timeline.ofClaim(claim.id())) {
+          csv.printRecord(claim.id(), claim.name(), claim.partnerId(), claim.organisationId(), claim.program(),
+              claim.customerTenantId(), claim.customerDomain(), String.join(" ", claim.workloadCodes()), claim.status(),
+              claim.submittedAt(), claim.submittedBy(),
+              decision == null ? null : decision.outcome(), decision == null ? null : String.join(" ", decision.reasons()),
+              decision == null ? null : decision.comment(), decision == null ? null : decision.decidedAt(),
+              decision == null ? null : decision.decidedBy(),
+              event.at(), event.actor(), event.type(), event.detail());
+        }
+      }
+    }
+  }
+}
