@@ -36,6 +36,17 @@ public class WorkloadCatalogue {
         .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2))).list();
   }
 
+  /** Creates or renames a workload of a program. */
+  public void save(Program program, String code, String name) {
+    if (jdbc.sql("update workloads set name = ? where program = ? and code = ?").params(name, program.name(), code).update() == 0) {
+      jdbc.sql("insert into workloads (program, code, name) values (?, ?, ?)").params(program.name(), code, name).update();
+    }
+  }
+
+  public boolean delete(Program program, String code) {
+    return jdbc.sql("delete from workloads where program = ? and code = ?").params(program.name(), code).update() > 0;
+  }
+
   /** The display name of a workload code, whatever the program. */
   public String displayName(String code) {
     return programsOf(code).values().stream().findFirst().orElse(code);

@@ -55,6 +55,26 @@ public class PartnerDirectory {
         .list();
   }
 
+  /** Creates or updates the organisation. */
+  public void save(Organisation organisation) {
+    int updated = jdbc.sql("update organisations set name = ?, time_zone = ? where id = ?")
+        .params(organisation.name(), organisation.timeZone(), organisation.id()).update();
+    if (updated == 0) {
+      jdbc.sql("insert into organisations (id, name, time_zone) values (?, ?, ?)")
+          .params(organisation.id(), organisation.name(), organisation.timeZone()).update();
+    }
+  }
+
+  /** Creates or updates the PartnerID. */
+  public void save(PartnerLocation location) {
+    int updated = jdbc.sql("update partner_locations set organisation_id = ?, enrolled = ? where partner_id = ?")
+        .params(location.organisationId(), location.enrolled(), location.partnerId()).update();
+    if (updated == 0) {
+      jdbc.sql("insert into partner_locations (partner_id, organisation_id, enrolled) values (?, ?, ?)")
+          .params(location.partnerId(), location.organisationId(), location.enrolled()).update();
+    }
+  }
+
   public boolean saveIfAbsent(Organisation organisation) {
     if (organisation(organisation.id()).isPresent()) {
       return false;

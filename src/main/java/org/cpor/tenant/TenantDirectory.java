@@ -36,6 +36,22 @@ public class TenantDirectory {
         .param(tenantId).query(String.class).list();
   }
 
+  public List<Tenant> all() {
+    return jdbc.sql("select tenant_id, contact_language from tenants order by tenant_id")
+        .query((rs, n) -> new Tenant(rs.getString(1), rs.getString(2), domains(rs.getString(1)))).list();
+  }
+
+  /** Creates or replaces the tenant with exactly these verified domains. */
+  public void save(Tenant tenant) {
+    if (jdbc.sql("update tenants set contact_language = ? where tenant_id = ?").params(tenant.contactLanguage(), tenant.tenantId()).update() == 0) {
+      jdbc.sql("insert into tenants (tenant_id, contact_language) values (?, ?)").params(tenant.tenantId(), tenant.contactLanguage()).update();
+    }
+    jdbc.sql("delete from tenant_domains where tenant_id = ?").param(tenant.tenantId()).update();
+    for (String domain : tenant.domains()) {
+      jdbc.sql("insert into tenant_domains (domain, tenant_id) values (?, ?)").param(domain).param(tenant.tenantId()).update();
+    }
+  }
+
   public boolean saveIfAbsent(Tenant tenant) {
     if (tenant(tenant.tenantId()).isPresent()) {
       return false;

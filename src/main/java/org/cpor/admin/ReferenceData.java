@@ -1,0 +1,228 @@
+package org.cpor.admin;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.cpor.claim.Program;
+import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.identity.AuthorizationSetup;
+import org.cpor.identity.Groups;
+import org.cpor.partner.Organisation;
+import org.cpor.partner.PartnerDirectory;
+import org.cpor.partner.PartnerLocation;
+import org.cpor.tenant.Tenant;
+import org.cpor.tenant.TenantDirectory;
+import org.cpor.web.ConflictException;
+import org.cpor.web.FieldError;
+import org.cpor.web.InvalidInputException;
+import org.cpor.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administrators onboard partners and keep the reference data: organisations with their PartnerIDs, enrolment
+ * and time zone, who belongs to which organisation in which role, the tenant directory and the workload
+ * catalogue. Every change is validated and recorded.
+ */
+@Service
+@Transactional
+class ReferenceData {
+
+  private static final Pattern ORGANISATION_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,38}$");
+  private static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
+  private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  private static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
+  private static final Pattern WORKLOAD_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,59}$");
+
+  enum Role { INCENTIVES_ADMIN, INCENTIVES_USER }
+
+  private final PartnerDirectory partners;
+  private final TenantDirectory tenants;
+  private final WorkloadCatalogue catalogue;
+  private final IdentityService identity;
+  private final AuthorizationSetup authorizations;
+  private final AdminChanges changes;
+
+  ReferenceData(PartnerDirectory partners, TenantDirectory tenants, WorkloadCatalogue catalogue, IdentityService identity,
+      AuthorizationSetup authorizations, AdminChanges changes) {
+    this.partners = partners;
+    this.tenants = tenants;
+    this.catalogue = catalogue;
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.changes = changes;
+  }
+
+  Organisation saveOrganisation(String id, String name, String timeZone, String actor) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!ORGANISATION_ID.matcher(id).matches()) {
+      errors.add(new FieldError("id", "must be 2 to 39 lower-case letters, digits or hyphens"));
+    }
+    if (name == null || name.isBlank() || name.strip().length() > 120) {
+      errors.add(new FieldError("name", "is required, at most 120 characters"));
+    }
+    if (timeZone != null && !timeZone.isBlank()) {
+      try {
+        ZoneId.of(timeZone.strip());
+      } catch (DateTimeException e) {
+        errors.add(new FieldError("timeZone", "is not a time zone such as Europe/Budapest"));
+      }
+    }
+    throwIfAny(errors);
+    Organisation organisation = new Organisation(id, name.strip(), timeZone == null || timeZone.isBlank() ? null : timeZone.strip());
+    partners.save(organisation);
+    group("partner-" + id, organisation.name(), "PARTNER");
+    group(organisation.adminsGroup(), organisation.name() + " Incentives admins", "PARTNER");
+    authorizations.forOrganisation(organisation);
+    changes.record(actor, "ORGANISATION", id, "name=" + organisation.name() + ", timeZone=" + organisation.timeZone());
+    return organisation;
+  }
+
+  PartnerLocation savePartnerId(String organisationId, String partnerId, Boolean enrolled, String actor) {
+    organisation(organisationId);
+    List<FieldError> errors = new ArrayList<>();
+    if (!PARTNER_ID.matcher(partnerId).matches()) {
+      errors.add(new FieldError("partnerId", "must be 6 to 8 digits"));
+    }
+    if (enrolled == null) {
+      errors.add(new FieldError("enrolled", "is required: true or false"));
+    }
+    throwIfAny(errors);
+    partners.location(partnerId).filter(l -> !l.organisationId().equals(organisationId)).ifPresent(l -> {
+      throw new ConflictException("PartnerID " + partnerId + " belongs to another organisation");
+    });
+    PartnerLocation location = new PartnerLocation(partnerId, organisationId, enrolled);
+    partners.save(location);
+    changes.record(actor, "PARTNER_ID", partnerId, "organisation=" + organisationId + ", enrolled=" + enrolled);
+    return location;
+  }
+
+  void saveMember(String organisationId, String userId, String role, String actor) {
+    Organisation organisation = organisation(organisationId);
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      throw new NotFoundException("No user " + userId + " (users are managed in Camunda Admin)");
+    }
+    Role parsed;
+    try {
+      parsed = Role.valueOf(role == null ? "" : role.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("role", "must be INCENTIVES_ADMIN or INCENTIVES_USER");
+    }
+    partners.organisations().stream().filter(o -> !o.id().equals(organisationId))
+        .filter(o -> identity.createUserQuery().userId(userId).memberOfGroup("partner-" + o.id()).count() > 0)
+        .findFirst().ifPresent(o -> {
+          throw new ConflictException(userId + " belongs to organisation " + o.id() + "; remove them there first");
+        });
+    removeMemberships(organisation, userId);
+    membership(userId, "partner-" + organisationId);
+    if (parsed == Role.INCENTIVES_ADMIN) {
+      membership(userId, organisation.adminsGroup());
+      membership(userId, Groups.INCENTIVES_ADMINS);
+    } else {
+      membership(userId, Groups.INCENTIVES_USERS);
+    }
+    changes.record(actor, "MEMBER", organisationId + "/" + userId, "role=" + parsed);
+  }
+
+  void removeMember(String organisationId, String userId, String actor) {
+    Organisation organisation = organisation(organisationId);
+    if (identity.createUserQuery().userId(userId).memberOfGroup("partner-" + organisationId).count() == 0) {
+      throw new NotFoundException(userId + " is not a member of " + organisationId);
+    }
+    removeMemberships(organisation, userId);
+    changes.record(actor, "MEMBER", organisationId + "/" + userId, "removed");
+  }
+
+  Tenant saveTenant(String tenantId, String contactLanguage, List<String> domains, String actor) {
+    List<FieldError> errors = new ArrayList<>();
+    if (!GUID.matcher(tenantId).matches()) {
+      errors.add(new FieldError("tenantId", "must be a GUID"));
+    }
+    if (!"en".equals(contactLanguage) && !"hu".equals(contactLanguage)) {
+      errors.add(new FieldError("contactLanguage", "must be en or hu"));
+    }
+    List<String> normalised = domains == null ? List.of() : domains.stream()
+        .map(d -> d == null ? "" : d.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+    if (normalised.isEmpty()) {
+      errors.add(new FieldError("domains", "name at least one verified domain"));
+    }
+    normalised.stream().filter(d -> !DOMAIN.matcher(d).matches())
+        .forEach(d -> errors.add(new FieldError("domains", d + " is not a domain name")));
+    String id = tenantId.toLowerCase(Locale.ROOT);
+    normalised.forEach(d -> tenants.ownerOfDomain(d).filter(owner -> !owner.equals(id))
+        .ifPresent(owner -> errors.add(new FieldError("domains", d + " belongs to tenant " + owner))));
+    throwIfAny(errors);
+    Tenant tenant = new Tenant(id, contactLanguage, normalised);
+    tenants.save(tenant);
+    changes.record(actor, "TENANT", id, "contactLanguage=" + contactLanguage + ", domains=" + normalised);
+    return tenant;
+  }
+
+  void saveWorkload(String program, String code, String name, String actor) {
+    Program parsed = program(program);
+    List<FieldError> errors = new ArrayList<>();
+    if (!WORKLOAD_CODE.matcher(code).matches()) {
+      errors.add(new FieldError("code", "must be upper-case letters, digits and underscores"));
+    }
+    if (name == null || name.isBlank() || name.strip().length() > 120) {
+      errors.add(new FieldError("name", "is required, at most 120 characters"));
+    }
+    throwIfAny(errors);
+    catalogue.save(parsed, code, name.strip());
+    changes.record(actor, "WORKLOAD", parsed + "/" + code, "name=" + name.strip());
+  }
+
+  void deleteWorkload(String program, String code, String actor) {
+    if (!catalogue.delete(program(program), code)) {
+      throw new NotFoundException("No workload " + code + " in program " + program);
+    }
+    changes.record(actor, "WORKLOAD", program + "/" + code, "removed from the catalogue");
+  }
+
+  private static Program program(String program) {
+    try {
+      return Program.valueOf(program);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No program " + program);
+    }
+  }
+
+  private Organisation organisation(String organisationId) {
+    return partners.organisation(organisationId).orElseThrow(() -> new NotFoundException("No organisation " + organisationId));
+  }
+
+  private void removeMemberships(Organisation organisation, String userId) {
+    for (String group : List.of("partner-" + organisation.id(), organisation.adminsGroup(), Groups.INCENTIVES_ADMINS,
+        Groups.INCENTIVES_USERS)) {
+      if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0) {
+        identity.deleteMembership(userId, group);
+      }
+    }
+  }
+
+  private void membership(String userId, String group) {
+    if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identity.createMembership(userId, group);
+    }
+  }
+
+  private void group(String id, String name, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+    }
+  }
+
+  private static void throwIfAny(List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+}
