@@ -38,11 +38,11 @@ class AdminApiTest extends IntegrationTest {
     putJson("/api/admin/organisations/tailspin/members/tailspin-admin", Map.of("role", "INCENTIVES_ADMIN"), "admin")
         .andExpect(status().isNoContent());
     putJson("/api/admin/tenants/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-        Map.of("contactLanguage", "en", "domains", List.of("Fourthcoffee.com")), "admin").andExpect(status().isOk())
-        .andExpect(jsonPath("$.domains[0]").value("fourthcoffee.com"));
+        Map.of("contactLanguage", "en", "domains", List.of("Wingtiptoys.com")), "admin").andExpect(status().isOk())
+        .andExpect(jsonPath("$.domains[0]").value("wingtiptoys.com"));
 
     String claimId = submitAs("tailspin-admin", Map.of("partnerId", "3456789", "customerTenantId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
-        "customerDomain", "fourthcoffee.com"));
+        "customerDomain", "wingtiptoys.com"));
 
     assertThat(claim(claimId).organisationId()).isEqualTo("tailspin");
     assertThat(claims.findings(claimId)).extracting(Finding::code).doesNotContain("TENANT_NOT_VERIFIED");
