@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -38,7 +40,10 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
     return http.securityMatcher(new OrRequestMatcher(pathStartsWith("/camunda/"), pathStartsWith("/engine-rest/")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // the webapps' pages need a sign-in (ours); their REST calls and /engine-rest check on their own
+        .authorizeHttpRequests(requests -> requests.requestMatchers(pathStartsWith("/camunda/app/")).authenticated()
+            .anyRequest().permitAll())
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .build();
@@ -69,7 +74,7 @@ class SecurityConfiguration {
             .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
             .requestMatchers("/portal/**").authenticated()
             .anyRequest().permitAll())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/portal/claims", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn()).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         // pages send a browser to the sign-in page; anything else (actuator) asks for HTTP Basic
         .exceptionHandling(errors -> errors
@@ -77,6 +82,18 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(basicChallenge(), request -> true))
         .httpBasic(Customizer.withDefaults())
         .build();
+  }
+
+  /** The webapps take the user signed in by Spring Security. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.addUrlPatterns("/camunda/*");
+    registration.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
+    registration.setName("webapp-single-sign-on");
+    registration.setOrder(0);
+    return registration;
   }
 
   /** Engine authorisation applies only to authenticated calls: every /engine-rest call signs in first. */
@@ -90,6 +107,20 @@ class SecurityConfiguration {
     // right after Spring Security, before anything that reads a task
     registration.setOrder(0);
     return registration;
+  }
+
+  /** Back to the page that asked for the sign-in; else partners to the portal, everybody else to the webapps. */
+  private static SavedRequestAwareAuthenticationSuccessHandler afterSignIn() {
+    SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+      @Override
+      protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
+          jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication authentication) {
+        boolean partner = authentication.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().startsWith(org.cpor.partner.PartnerDirectory.GROUP_PREFIX));
+        return partner ? "/portal/claims" : "/camunda/app/";
+      }
+    };
+    return handler;
   }
 
   private static BasicAuthenticationEntryPoint basicChallenge() {

@@ -59,6 +59,9 @@ class PortalTest extends IntegrationTest {
         .andExpect(content().string(allOf(containsString("<label for=\"username\">"), containsString("name=\"_csrf\""))));
     mvc.perform(post("/login").param("username", "fabrikam-user").param("password", "fabrikam-user").with(csrf()))
         .andExpect(redirectedUrl("/portal/claims"));
+    mvc.perform(post("/login").param("username", "validator").param("password", "validator").with(csrf()))
+        .andExpect(redirectedUrl("/camunda/app/"));
+    mvc.perform(get("/camunda/app/tasklist/default/")).andExpect(redirectedUrlPattern("**/login"));
     mvc.perform(post("/login").param("username", "fabrikam-user").param("password", "nope").with(csrf()))
         .andExpect(redirectedUrl("/login?error"));
     identity.unlockUser("fabrikam-user");
