@@ -149,24 +149,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     assertThat(task(claimId, "Task_ValidateClaim").getAssignee()).isEqualTo("validator");
   }
 
-  /** Signs in on the portal's page, then uses the webapps with that session only. */
-  private HttpClient signedIn(String user) throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-    String page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).isTrue();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf=" + csrf.group(1))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(302);
-    return browser;
-  }
-
   @Test
   void oneSignIn_isEnoughForTheWebappsAndThePoeLinks() throws Exception {
-    HttpClient validator = signedIn("validator");
+    HttpClient validator = signedIn(port, "validator");
     HttpResponse<String> filters = validator.send(HttpRequest.newBuilder(
         URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/filter?resourceType=Task")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -177,7 +162,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     assertThat(validator.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/poe/" + poeId)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> northwind = signedIn("northwind-admin").send(HttpRequest.newBuilder(
+    HttpResponse<String> northwind = signedIn(port, "northwind-admin").send(HttpRequest.newBuilder(
         URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/filter?resourceType=Task")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(json.readTree(northwind.body()).findValuesAsText("name")).containsExactly("My organisation's requests (Northwind)");

@@ -191,6 +191,21 @@ public abstract class IntegrationTest {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
+  /** Signs in on the portal's page, then uses the webapps with that session only. */
+  protected java.net.http.HttpClient signedIn(int port, String user) throws Exception {
+    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+    org.assertj.core.api.Assertions.assertThat(csrf.find()).isTrue();
+    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user + "&_csrf=" + csrf.group(1))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    org.assertj.core.api.Assertions.assertThat(login.statusCode()).isEqualTo(302);
+    return browser;
+  }
+
   // --- mail -----------------------------------------------------------------------------------------------------
 
   protected List<MimeMessage> mailTo(String recipient) throws Exception {

@@ -1,0 +1,201 @@
+package org.cpor.audit.cockpit;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.cpor.identity.Groups;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Read-only history of claims for auditors and administrators. The claim store is read on the engine's
+ * DataSource; custom queries bypass the engine's authorisation, so every call checks the caller's groups.
+ */
+public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
+
+  private static final int MAX_PAGE_SIZE = 200;
+
+  public ClaimsHistoryResource(String engineName) {
+    super(engineName);
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> search(@QueryParam("claimId") String claimId, @QueryParam("partnerId") String partnerId,
+      @QueryParam("tenantId") String tenantId, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
+      @QueryParam("to") String to, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    requireAuditor();
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    condition(where, params, "c.id", claimId);
+    condition(where, params, "c.partner_id", partnerId);
+    condition(where, params, "lower(c.customer_tenant_id)", tenantId == null ? null : tenantId.toLowerCase());
+    condition(where, params, "c.status", outcome == null ? null : outcome.toUpperCase());
+    if (from != null && !from.isBlank()) {
+      where.append(" and c.submitted_at >= ?");
+      params.add(OffsetDateTime.of(LocalDate.parse(from).atStartOfDay(), ZoneOffset.UTC));
+    }
+    if (to != null && !to.isBlank()) {
+      where.append(" and c.submitted_at < ?");
+      params.add(OffsetDateTime.of(LocalDate.parse(to).plusDays(1).atStartOfDay(), ZoneOffset.UTC));
+    }
+    int pageSize = size == null ? 20 : Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+    int pageNumber = page == null ? 0 : Math.max(0, page);
+    Long total = jdbc().queryForObject("select count(*) from claims c" + where, Long.class, params.toArray());
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(pageSize);
+    pageParams.add(pageNumber * pageSize);
+    List<Map<String, Object>> items = jdbc().queryForList("""
+        select c.id, c.name, c.partner_id, c.organisation_id, c.customer_tenant_id, c.program, c.status, c.submitted_at,
+          c.official_at, (select count(*) from claim_decisions d where d.claim_id = c.id) as decisions
+        from claims c""" + where + " order by c.submitted_at desc, c.id limit ? offset ?", pageParams.toArray());
+    return Map.of("items", items.stream().map(ClaimsHistoryResource::lowerKeys).toList(), "total", total,
+        "page", pageNumber, "size", pageSize);
+  }
+
+  @GET
+  @Path("{claimId}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> claim(@PathParam("claimId") String claimId) {
+    requireAuditor();
+    List<Map<String, Object>> claim = jdbc().queryForList("select * from claims where id = ?", claimId);
+    if (claim.isEmpty()) {
+      throw new NotFoundException("No claim " + claimId);
+    }
+    HistoryService history = getProcessEngine().getHistoryService();
+    List<Map<String, Object>> instances = new ArrayList<>();
+    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(claimId)
+        .orderByProcessInstanceStartTime().asc().list()) {
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("id", instance.getId());
+      view.put("state", instance.getState());
+      view.put("startTime", instance.getStartTime());
+      view.put("endTime", instance.getEndTime());
+      view.put("endActivityId", instance.getEndActivityId());
+      view.put("activities", history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+          .map(ClaimsHistoryResource::activity).toList());
+      view.put("variables", history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
+          .orderByTime().asc().list().stream().map(d -> (HistoricVariableUpdate) d)
+          .map(v -> row("name", v.getVariableName(), "value", String.valueOf(v.getValue()), "time", v.getTime(),
+              "revision", v.getRevision()))
+          .toList());
+      view.put("incidents", history.createHistoricIncidentQuery().processInstanceId(instance.getId()).list().stream()
+          .map(ClaimsHistoryResource::incident).toList());
+      view.put("operations", history.createUserOperationLogQuery().processInstanceId(instance.getId())
+          .orderByTimestamp().asc().list().stream().map(ClaimsHistoryResource::operation).toList());
+      instances.add(view);
+    }
+    return Map.of(
+        "claim", lowerKeys(claim.get(0)),
+        "decisions", jdbc().queryForList("select outcome, reasons, comment, decided_at, decided_by from claim_decisions where claim_id = ? order by id", claimId)
+            .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
+        "timeline", jdbc().queryForList("select occurred_at, actor, type, detail from claim_timeline where claim_id = ? order by id", claimId)
+            .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
+        "notifications", jdbc().queryForList("select kind, recipient, language, subject, state, attempts, created_at, sent_at, last_error from notifications where claim_id = ? order by id", claimId)
+            .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
+        "instances", instances);
+  }
+
+  /** Counts per outcome and the time from submission to the first decision and to official. */
+  @GET
+  @Path("statistics")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> statistics() {
+    requireAuditor();
+    List<Map<String, Object>> counts = jdbc().queryForList("select status, count(*) as claims from claims group by status order by status")
+        .stream().map(ClaimsHistoryResource::lowerKeys).toList();
+    List<Duration> toDecision = durations("""
+        select c.submitted_at as from_at, min(d.decided_at) as to_at from claims c join claim_decisions d on d.claim_id = c.id
+        group by c.id, c.submitted_at""");
+    List<Duration> toOfficial = durations("select submitted_at as from_at, official_at as to_at from claims where official_at is not null");
+    return Map.of("outcomes", counts, "submissionToDecision", figures(toDecision), "submissionToOfficial", figures(toOfficial));
+  }
+
+  private List<Duration> durations(String sql) {
+    return jdbc().query(sql, (rs, n) -> Duration.between(rs.getObject("from_at", OffsetDateTime.class),
+        rs.getObject("to_at", OffsetDateTime.class))).stream().sorted().toList();
+  }
+
+  private static Map<String, Object> figures(List<Duration> sorted) {
+    if (sorted.isEmpty()) {
+      return Map.of("claims", 0);
+    }
+    long average = (long) sorted.stream().mapToLong(Duration::getSeconds).average().orElse(0);
+    Duration p90 = sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
+    return Map.of("claims", sorted.size(), "averageSeconds", average, "p90Seconds", p90.getSeconds());
+  }
+
+  private void requireAuditor() {
+    Authentication authentication = getCurrentAuthentication();
+    List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (!groups.contains(Groups.AUDITORS) && !groups.contains(Groups.ADMINS)) {
+      throw new ForbiddenException("The claims history is for auditors and administrators");
+    }
+  }
+
+  private JdbcTemplate jdbc() {
+    return new JdbcTemplate(((ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration()).getDataSource());
+  }
+
+  private static void condition(StringBuilder where, List<Object> params, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      where.append(" and ").append(column).append(" = ?");
+      params.add(value.strip());
+    }
+  }
+
+  private static Map<String, Object> activity(HistoricActivityInstance a) {
+    return row("activityId", a.getActivityId(), "name", a.getActivityName(), "type", a.getActivityType(),
+        "startTime", a.getStartTime(), "endTime", a.getEndTime(), "durationMillis", a.getDurationInMillis(),
+        "assignee", a.getAssignee(), "canceled", a.isCanceled());
+  }
+
+  private static Map<String, Object> incident(HistoricIncident i) {
+    return row("activityId", i.getActivityId(), "type", i.getIncidentType(), "message", i.getIncidentMessage(),
+        "created", i.getCreateTime(), "ended", i.getEndTime(), "resolved", i.isResolved(), "open", i.isOpen());
+  }
+
+  private static Map<String, Object> operation(UserOperationLogEntry o) {
+    return row("timestamp", o.getTimestamp(), "userId", o.getUserId(), "operation", o.getOperationType(),
+        "entity", o.getEntityType(), "property", o.getProperty(), "newValue", o.getNewValue());
+  }
+
+  private static Map<String, Object> row(Object... keysAndValues) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return row;
+  }
+
+  /** Column names as JSON keys, whichever case the database answers in; times as ISO instants. */
+  private static Map<String, Object> lowerKeys(Map<String, Object> row) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    row.forEach((key, value) -> view.put(key.toLowerCase(), value instanceof OffsetDateTime t ? t.toInstant().toString()
+        : value instanceof Timestamp t ? t.toInstant().toString() : value));
+    return view;
+  }
+}
