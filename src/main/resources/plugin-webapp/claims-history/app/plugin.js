@@ -96,6 +96,7 @@ async function renderClaim(node, api, claimId) {
 }
 
 const route = async (node, api) => {
+  node.style.padding = '0 1.5em 2em';
   try {
     const claimId = hashParams().get('claim');
     if (claimId) await renderClaim(node, api, claimId); else await renderList(node, api);
