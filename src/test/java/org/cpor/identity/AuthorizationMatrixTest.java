@@ -138,6 +138,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     expect(failures, "auditor", "DELETE", "/engine-rest/process-instance/" + instance, null, 403);
     expect(failures, "auditor", "PUT", "/engine-rest/process-instance/" + instance + "/suspended", "{\"suspended\":true}", 403);
     expect(failures, "validator", "PUT", "/engine-rest/process-instance/" + instance + "/suspended", "{\"suspended\":true}", 403);
+    String slaTimer = timer(claimId, "BoundaryEvent_ReviewSlaBreached").getId();
+    expect(failures, "auditor", "PUT", "/engine-rest/job/" + slaTimer + "/retries", "{\"retries\":5}", 403);
+    expect(failures, "auditor", "POST", "/engine-rest/task/" + validationTask + "/claim", "{\"userId\":\"auditor\"}", 403, 404);
     expect(failures, "fabrikam-admin", "POST", "/engine-rest/process-definition/key/AssociationClaimProcess/start", "{}", 403);
     expect(failures, "validator", "POST", "/engine-rest/process-definition/key/AssociationClaimProcess/start", "{}", 403);
     expect(failures, "northwind-admin", "POST", "/engine-rest/task/" + informationTask + "/complete", "{}", 403, 404);
