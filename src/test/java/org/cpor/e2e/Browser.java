@@ -38,7 +38,7 @@ final class Browser implements AutoCloseable {
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
     this.baseUrl = "http://localhost:" + port;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(40));
     Files.createDirectories(SCREENSHOTS);
   }
 

@@ -31,6 +31,47 @@ class ClaimJourneyE2ETest extends IntegrationTest {
   }
 
   @Test
+  void partnerAnswersAnInformationRequestInTasklist_northwindSeesNoTask() throws Exception {
+    String claimId = submit(java.util.Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE", "Please send the signed PoE");
+
+    browser.signIn("northwind-admin");
+    browser.open("/camunda/app/tasklist/default/");
+    browser.waitFor(By.partialLinkText("My organisation's requests (Northwind)")).click();
+    browser.screenshot("11-northwind-tasklist");
+    assertThat(browser.pageText()).doesNotContain("Provide information");
+    browser.signOut();
+
+    browser.signIn("fabrikam-admin");
+    browser.open("/camunda/app/tasklist/default/");
+    browser.waitFor(By.partialLinkText("My organisation's requests (Fabrikam)")).click();
+    browser.waitFor(By.partialLinkText("Provide information")).click();
+    By claim = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
+    browser.click(browser.waitFor(claim));
+    browser.waitGone(claim);
+    assertThat(browser.waitFor(By.cssSelector("textarea[id$='Field_informationQuestion']")).getDomProperty("value"))
+        .contains("MISSING_POE", "Please send the signed PoE");
+    // the form is drawn again once the task is claimed: type until the form that stays has the answer
+    By answer = By.cssSelector("textarea[id$='Field_answerComment']");
+    for (int i = 0; i < 10 && !"Signed PoE uploaded in the portal".equals(browser.waitFor(answer).getDomProperty("value")); i++) {
+      Thread.sleep(500);
+      WebElement field = browser.waitFor(answer);
+      field.clear();
+      field.sendKeys("Signed PoE uploaded in the portal");
+      Thread.sleep(500);
+    }
+    browser.screenshot("12-partner-tasklist-answer");
+    browser.click(browser.waitFor(By.xpath("//button[normalize-space()='Complete']")));
+    for (int i = 0; i < 40 && !"UNDER_REVIEW".equals(statusOf(claimId)); i++) {
+      Thread.sleep(250);
+    }
+    browser.screenshot("13-partner-tasklist-completed");
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(claims.latestInformationRequest(claimId).orElseThrow().answerComment()).isEqualTo("Signed PoE uploaded in the portal");
+    assertThat(claims.latestInformationRequest(claimId).orElseThrow().answeredBy()).isEqualTo("fabrikam-admin");
+  }
+
+  @Test
   void partnerSubmits_validatorApprovesInTasklist_customerDeclines_auditorReadsCockpit_northwindSeesNothing() throws Exception {
     // a partner submits a claim in the portal
     browser.signIn("fabrikam-admin");
@@ -101,9 +142,10 @@ class ClaimJourneyE2ETest extends IntegrationTest {
     // the auditor finds the finished instance in Cockpit's claims history
     browser.signIn("auditor");
     browser.open("/camunda/app/cockpit/default/#/claims-history");
+    browser.screenshot("08a-auditor-claims-history");
     browser.waitFor(By.linkText("Browser claim")).click();
     browser.waitForText(By.tagName("body"), "Timeline");
     assertThat(browser.pageText()).contains("CUSTOMER_DECLINED", "Validate claim", "validator", "Record customer decline", "(COMPLETED)");
-    browser.screenshot("08-auditor-claim-history");
+    browser.screenshot("08b-auditor-claim");
   }
 }
