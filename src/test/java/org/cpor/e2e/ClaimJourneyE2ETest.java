@@ -142,8 +142,9 @@ class ClaimJourneyE2ETest extends IntegrationTest {
     // the auditor finds the finished instance in Cockpit's claims history
     browser.signIn("auditor");
     browser.open("/camunda/app/cockpit/default/#/claims-history");
+    WebElement found = browser.waitFor(By.linkText("Browser claim"));
     browser.screenshot("08a-auditor-claims-history");
-    browser.waitFor(By.linkText("Browser claim")).click();
+    found.click();
     browser.waitForText(By.tagName("body"), "Timeline");
     assertThat(browser.pageText()).contains("CUSTOMER_DECLINED", "Validate claim", "validator", "Record customer decline", "(COMPLETED)");
     browser.screenshot("08b-auditor-claim");
