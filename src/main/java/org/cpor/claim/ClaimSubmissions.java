@@ -60,9 +60,7 @@ public class ClaimSubmissions {
   @Transactional
   public Claim submit(ClaimRequest request, List<Upload> uploads, Caller caller) {
     List<String> poeIds = new ArrayList<>(request.poeIds() == null ? List.of() : request.poeIds());
-    for (Upload upload : uploads) {
-      poeIds.add(poeFiles.upload(caller, upload.fileName(), upload.content()).id());
-    }
+    poeIds.addAll(poeFiles.uploadAll(caller, uploads));
     return submit(new ClaimRequest(request.name(), request.partnerId(), request.program(), request.customerTenantId(),
         request.customerDomain(), request.workloads(), request.customerContact(), request.partnerContact(),
         request.incentiveOptOut(), request.comment(), poeIds), caller);

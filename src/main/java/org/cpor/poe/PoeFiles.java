@@ -61,6 +61,12 @@ public class PoeFiles {
     return file;
   }
 
+  /** Uploads files that arrived with a claim, an answer or a dispute; answers their IDs. */
+  @Transactional
+  public List<String> uploadAll(Caller caller, List<Upload> uploads) {
+    return uploads.stream().map(upload -> upload(caller, upload.fileName(), upload.content()).id()).toList();
+  }
+
   /** What is wrong with attaching these files to a claim of the organisation (each bad ID named). */
   public List<FieldError> checkAttachable(List<String> ids, String organisationId, String field) {
     List<FieldError> errors = new ArrayList<>();

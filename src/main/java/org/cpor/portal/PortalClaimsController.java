@@ -177,10 +177,7 @@ class PortalClaimsController {
     Claim claim = access.read(id, caller);
     List<Upload> uploads = uploads(files);
     return act(id, redirect, "Your answer was sent; the claim is back with the validators.", () -> {
-      List<String> poeIds = new ArrayList<>();
-      for (Upload upload : uploads) {
-        poeIds.add(poeFiles.upload(caller, upload.fileName(), upload.content()).id());
-      }
+      List<String> poeIds = poeFiles.uploadAll(caller, uploads);
       List<String> chosen = workloads == null ? List.of() : workloads;
       boolean workloadsChanged = !new java.util.HashSet<>(chosen).equals(new java.util.HashSet<>(claim.workloadCodes()));
       CustomerContactRequest customer = new CustomerContactRequest(fields.get("customerContactName"),
@@ -205,13 +202,8 @@ class PortalClaimsController {
       @RequestParam(name = "poe", required = false) List<MultipartFile> files, RedirectAttributes redirect) throws IOException {
     Caller caller = callers.current();
     List<Upload> uploads = uploads(files);
-    return act(id, redirect, "The rejection is disputed; the claim is back with the validators.", () -> {
-      List<String> poeIds = new ArrayList<>();
-      for (Upload upload : uploads) {
-        poeIds.add(poeFiles.upload(caller, upload.fileName(), upload.content()).id());
-      }
-      disputes.dispute(id, new Disputes.DisputeRequest(justification, poeIds), caller);
-    });
+    return act(id, redirect, "The rejection is disputed; the claim is back with the validators.",
+        () -> disputes.dispute(id, new Disputes.DisputeRequest(justification, poeFiles.uploadAll(caller, uploads)), caller));
   }
 
   /**
