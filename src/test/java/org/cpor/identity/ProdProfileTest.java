@@ -15,6 +15,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** The prod profile: no demo data; the first administrator comes from configuration. */
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:cpor-prod-profile;DB_CLOSE_DELAY=-1",
+    // an engine of its own name: the engines of one JVM share Camunda's registry, which the REST API reads
+    "camunda.bpm.process-engine-name=prodProfile",
     "CPOR_ADMIN_USER=first-admin", "CPOR_ADMIN_PASSWORD=a-long-secret", "CPOR_CUSTOMER_LINK_KEY=prod-profile-test-key-0123"})
 @ActiveProfiles({"test", "prod"})
 class ProdProfileTest {
