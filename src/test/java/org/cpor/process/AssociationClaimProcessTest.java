@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -378,7 +377,6 @@ class AssociationClaimProcessTest extends IntegrationTest {
   }
 
   private String historicEnd(String claimId) {
-    ProcessInstance ignored = null;
     return history.createHistoricActivityInstanceQuery()
         .processInstanceId(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(claimId).singleResult().getId())
         .activityType("noneEndEvent").singleResult().getActivityId();
