@@ -171,6 +171,25 @@ class AuthorizationMatrixTest extends IntegrationTest {
     assertThat(json.readTree(northwind.body()).findValuesAsText("name")).containsExactly("My organisation's requests (Northwind)");
   }
 
+  @Test
+  void theWebappsOwnLoginWorksToo() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String xsrf = ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=validator&password=validator")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    HttpResponse<String> filters = browser.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/camunda/api/engine/engine/default/filter?resourceType=Task")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(filters.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(filters.body()).findValuesAsText("name")).contains("Claims to validate");
+  }
+
   private void expect(List<String> failures, String user, String method, String path, String body, int... allowed) throws Exception {
     HttpResponse<String> response = call(user, method, path, body);
     if (java.util.Arrays.stream(allowed).noneMatch(s -> s == response.statusCode())) {
