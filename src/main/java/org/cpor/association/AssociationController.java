@@ -1,10 +1,9 @@
 package org.cpor.association;
 
-import java.util.Locale;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
-import org.cpor.web.InvalidInputException;
 import org.cpor.web.Page;
+import org.cpor.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +32,8 @@ class AssociationController {
       @RequestParam(defaultValue = "20") int size) {
     Page.checkPaging(page, size);
     Caller caller = callers.current();
-    AssociationQuery query = new AssociationQuery(caller.organisationFilter(), blankToNull(tenantId), blankToNull(workload),
-        status(status), page, size);
+    AssociationQuery query = new AssociationQuery(caller.organisationFilter(), Params.blankToNull(tenantId),
+        Params.blankToNull(workload), Params.code(AssociationStatus.class, "status", status), page, size);
     return new Page<>(associations.search(query), page, size, associations.count(query));
   }
 
@@ -43,20 +42,5 @@ class AssociationController {
   @PostMapping("/{id}/disassociation")
   Association disassociate(@PathVariable String id, @RequestBody(required = false) DisassociationRequest request) {
     return service.disassociate(id, request == null ? null : request.reason(), callers.current());
-  }
-
-  private static AssociationStatus status(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return AssociationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("status", "must be ACTIVE or ENDED");
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

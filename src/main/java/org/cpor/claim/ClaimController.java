@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.cpor.identity.Callers;
 import org.cpor.identity.Caller;
 import org.cpor.poe.Upload;
-import org.cpor.web.FieldError;
-import org.cpor.web.InvalidInputException;
 import org.cpor.web.Page;
+import org.cpor.web.Params;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,8 +71,8 @@ class ClaimController {
       @RequestParam(required = false) String workload, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
     Caller caller = callers.current();
-    ClaimQuery query = new ClaimQuery(caller.organisationFilter(), status(status), blankToNull(tenantId),
-        blankToNull(workload), null, page, size);
+    ClaimQuery query = new ClaimQuery(caller.organisationFilter(), Params.code(ClaimStatus.class, "status", status), Params.blankToNull(tenantId),
+        Params.blankToNull(workload), null, page, size);
     Page.checkPaging(page, size);
     List<ClaimView> items = claims.search(query).stream().map(views::of).toList();
     return new Page<>(items, page, size, claims.count(query));
@@ -105,20 +103,5 @@ class ClaimController {
   @PostMapping("/{id}/dispute")
   ClaimView dispute(@PathVariable String id, @RequestBody(required = false) Disputes.DisputeRequest request) {
     return views.of(disputes.dispute(id, request, callers.current()));
-  }
-
-  private static ClaimStatus status(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return ClaimStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(List.of(new FieldError("status", "unknown status " + value)));
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

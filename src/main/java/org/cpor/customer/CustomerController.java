@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.claim.Claim;
-import org.cpor.claim.ClaimStatus;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ReasonCodes;
 import org.cpor.claim.WorkloadCatalogue;

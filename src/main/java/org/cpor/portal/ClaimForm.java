@@ -8,6 +8,7 @@ import org.cpor.claim.ClaimRequest;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
+import org.cpor.web.Params;
 
 /** The new-claim form of the portal, as the browser posts it. */
 public class ClaimForm {
@@ -30,15 +31,11 @@ public class ClaimForm {
 
   ClaimRequest toRequest() {
     List<WorkloadRequest> claimed = workloads.stream()
-        .map(code -> new WorkloadRequest(code, blankToNull(subscriptionIds.get(code))))
+        .map(code -> new WorkloadRequest(code, Params.blankToNull(subscriptionIds.get(code))))
         .toList();
     return new ClaimRequest(name, partnerId, program, customerTenantId, customerDomain, claimed,
         new CustomerContactRequest(customerContactName, customerContactTitle, customerContactEmail, customerContactLanguage),
-        new PartnerContactRequest(partnerContactName, partnerContactEmail), incentiveOptOut, blankToNull(comment), List.of());
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+        new PartnerContactRequest(partnerContactName, partnerContactEmail), incentiveOptOut, Params.blankToNull(comment), List.of());
   }
 
   public String getName() { return name; }

@@ -3,7 +3,6 @@ package org.cpor.portal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.cpor.claim.Claim;
 import org.cpor.claim.ClaimAccess;
@@ -32,6 +31,7 @@ import org.cpor.poe.Upload;
 import org.cpor.web.ConflictException;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
+import org.cpor.web.Params;
 import org.cpor.web.PayloadTooLargeException;
 import org.cpor.web.UnprocessableException;
 import org.cpor.web.UnsupportedTypeException;
@@ -105,8 +105,8 @@ class PortalClaimsController {
       @RequestParam(required = false) String workload, @RequestParam(required = false) String program,
       @RequestParam(defaultValue = "0") int page, Model model) {
     Caller caller = callers.current();
-    ClaimQuery query = new ClaimQuery(caller.organisationFilter(), parse(ClaimStatus.class, status), blankToNull(tenantId),
-        blankToNull(workload), parse(Program.class, program), Math.max(page, 0), PAGE_SIZE);
+    ClaimQuery query = new ClaimQuery(caller.organisationFilter(), lenient(ClaimStatus.class, status),
+        Params.blankToNull(tenantId), Params.blankToNull(workload), lenient(Program.class, program), Math.max(page, 0), PAGE_SIZE);
     long total = claims.count(query);
     model.addAttribute("claims", claims.search(query).stream().map(views::of).toList());
     model.addAttribute("total", total);
@@ -187,7 +187,7 @@ class PortalClaimsController {
           claim.customerContact().title(), claim.customerContact().email(), claim.customerContact().language()));
       boolean partnerChanged = !partner.equals(new PartnerContactRequest(claim.partnerContact().name(), claim.partnerContact().email()));
       informationRequests.answer(id, new InformationAnswer(comment, poeIds,
-          workloadsChanged ? chosen.stream().map(code -> new WorkloadRequest(code, blankToNull(fields.get("subscriptionIds[" + code + "]")))).toList() : null,
+          workloadsChanged ? chosen.stream().map(code -> new WorkloadRequest(code, Params.blankToNull(fields.get("subscriptionIds[" + code + "]")))).toList() : null,
           customerChanged ? customer : null, partnerChanged ? partner : null), caller);
     });
   }
@@ -251,19 +251,13 @@ class PortalClaimsController {
     return uploads;
   }
 
-  private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
+  /** A filter a browser sent: an unknown code filters nothing rather than failing the page. */
+  private static <E extends Enum<E>> E lenient(Class<E> type, String value) {
     try {
-      return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+      return Params.code(type, "filter", value);
+    } catch (InvalidInputException e) {
       return null;
     }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static String nullToBlank(String value) {
