@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.cpor.claim.ClaimRules;
 import org.cpor.claim.Program;
 import org.cpor.claim.WorkloadCatalogue;
 import org.cpor.identity.AuthorizationSetup;
@@ -34,9 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ReferenceData {
 
   private static final Pattern ORGANISATION_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{1,38}$");
-  private static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
-  private static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  private static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
   private static final Pattern WORKLOAD_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,59}$");
 
   enum Role { INCENTIVES_ADMIN, INCENTIVES_USER }
@@ -86,7 +84,7 @@ class ReferenceData {
   PartnerLocation savePartnerId(String organisationId, String partnerId, Boolean enrolled, String actor) {
     organisation(organisationId);
     List<FieldError> errors = new ArrayList<>();
-    if (!PARTNER_ID.matcher(partnerId).matches()) {
+    if (!ClaimRules.PARTNER_ID.matcher(partnerId).matches()) {
       errors.add(new FieldError("partnerId", "must be 6 to 8 digits"));
     }
     if (enrolled == null) {
@@ -140,7 +138,7 @@ class ReferenceData {
 
   Tenant saveTenant(String tenantId, String contactLanguage, List<String> domains, String actor) {
     List<FieldError> errors = new ArrayList<>();
-    if (!GUID.matcher(tenantId).matches()) {
+    if (!ClaimRules.GUID.matcher(tenantId).matches()) {
       errors.add(new FieldError("tenantId", "must be a GUID"));
     }
     if (!"en".equals(contactLanguage) && !"hu".equals(contactLanguage)) {
@@ -151,7 +149,7 @@ class ReferenceData {
     if (normalised.isEmpty()) {
       errors.add(new FieldError("domains", "name at least one verified domain"));
     }
-    normalised.stream().filter(d -> !DOMAIN.matcher(d).matches())
+    normalised.stream().filter(d -> !ClaimRules.DOMAIN.matcher(d).matches())
         .forEach(d -> errors.add(new FieldError("domains", d + " is not a domain name")));
     String id = tenantId.toLowerCase(Locale.ROOT);
     normalised.forEach(d -> tenants.ownerOfDomain(d).filter(owner -> !owner.equals(id))

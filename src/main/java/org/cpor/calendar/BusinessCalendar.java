@@ -7,12 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Business days of DOMAIN.md: weekends and the calendar's holidays are skipped, counted in one
  * configured time zone.
  */
 public class BusinessCalendar {
+
+  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Clock clock;
   private final ZoneId zone;
@@ -26,6 +29,16 @@ public class BusinessCalendar {
 
   public ZoneId zone() {
     return zone;
+  }
+
+  /** The zone an organisation reads times in: its own when it has one, else the calendar's. */
+  public ZoneId zoneOf(String ownTimeZone) {
+    return ownTimeZone != null ? ZoneId.of(ownTimeZone) : zone;
+  }
+
+  /** A time as people read it: local date and time in the zone, labelled with the zone. */
+  public static String label(Instant instant, ZoneId zone) {
+    return instant == null ? null : LABEL.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
   public Instant now() {

@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClaimRules {
 
-  static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
-  static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
+  public static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  public static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
+  public static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Set<String> LANGUAGES = Set.of("en", "hu");
   static final int MAX_TEXT = 200;

@@ -173,6 +173,19 @@ public class ClaimStore {
         .params(of(answeredAt), answeredBy, comment, requestId).update();
   }
 
+  long insertDispute(String claimId, String justification, Instant at, String by) {
+    org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("insert into disputes (claim_id, justification, disputed_at, disputed_by) values (?, ?, ?, ?)")
+        .params(claimId, justification, of(at), by).update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** The justification of the claim's dispute, if it was disputed (a claim is disputed once at most). */
+  public Optional<String> disputeJustification(String claimId) {
+    return jdbc.sql("select justification from disputes where claim_id = ? order by id desc limit 1").param(claimId)
+        .query(String.class).optional();
+  }
+
   private static List<String> codes(String joined) {
     return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
   }

@@ -17,13 +17,11 @@ public class ClaimSummaries {
   private final AssociationStore associations;
   private final PartnerDirectory partners;
   private final WorkloadCatalogue catalogue;
-  private final Disputes disputes;
   private final PoeFiles poeFiles;
   private final String publicBaseUrl;
 
   ClaimSummaries(ClaimStore claims, AssociationStore associations, PartnerDirectory partners, WorkloadCatalogue catalogue,
-      Disputes disputes, PoeFiles poeFiles, @Value("${cpor.public-base-url}") String publicBaseUrl) {
-    this.disputes = disputes;
+      PoeFiles poeFiles, @Value("${cpor.public-base-url}") String publicBaseUrl) {
     this.poeFiles = poeFiles;
     this.publicBaseUrl = publicBaseUrl;
     this.claims = claims;
@@ -51,7 +49,7 @@ public class ClaimSummaries {
     if (c.comment() != null && !c.comment().isBlank()) {
       lines.add("Comment: " + c.comment());
     }
-    disputes.justification(claimId).ifPresent(j -> lines.add("DISPUTED by the partner after a rejection: " + j));
+    claims.disputeJustification(claimId).ifPresent(j -> lines.add("DISPUTED by the partner after a rejection: " + j));
     claims.latestInformationRequest(claimId).filter(r -> r.answeredAt() != null).ifPresent(r -> {
       lines.add("Last question: " + r.question());
       lines.add("Partner's answer (" + r.answeredAt() + ", " + r.answeredBy() + "): " + r.answerComment());

@@ -1,7 +1,5 @@
 package org.cpor.claim;
 
-import static org.cpor.jdbc.Timestamps.of;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +10,6 @@ import org.cpor.poe.PoeFiles;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,18 +28,16 @@ public class Disputes {
   private final ClaimTimeline timeline;
   private final ClaimWorkflow workflow;
   private final PoeFiles poeFiles;
-  private final JdbcClient jdbc;
   private final Clock clock;
 
   Disputes(ClaimAccess access, ClaimStore claims, ClaimChecks checks, ClaimTimeline timeline, ClaimWorkflow workflow,
-      PoeFiles poeFiles, JdbcClient jdbc, Clock clock) {
+      PoeFiles poeFiles, Clock clock) {
     this.access = access;
     this.claims = claims;
     this.checks = checks;
     this.timeline = timeline;
     this.workflow = workflow;
     this.poeFiles = poeFiles;
-    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -70,7 +64,7 @@ public class Disputes {
     if (rejection.reasons().contains(ReasonCodes.CUSTOMER_DECLINED)) {
       throw new ConflictException("The customer declined this association; a customer's decline cannot be disputed");
     }
-    if (count(claimId) > 0) {
+    if (claims.disputeJustification(claimId).isPresent()) {
       throw new ConflictException("Claim " + claimId + " has been disputed already; a rejection may be disputed once");
     }
     if (now.isAfter(rejection.decidedAt().plus(WINDOW))) {
@@ -79,23 +73,10 @@ public class Disputes {
     }
     checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
         claim.workloadCodes(), claimId);
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("insert into disputes (claim_id, justification, disputed_at, disputed_by) values (?, ?, ?, ?)")
-        .params(claimId, justification, of(now), caller.userId()).update(key, "id");
-    long disputeId = key.getKey().longValue();
+    long disputeId = claims.insertDispute(claimId, justification, now, caller.userId());
     poeFiles.attach(poeIds, claimId, null, disputeId, caller.userId());
     timeline.record(claimId, new TimelineEvent(now, caller.userId(), "DISPUTED", justification));
     workflow.startDispute(claimId, claim.organisationId());
     return claims.get(claimId);
-  }
-
-  /** The claim's dispute justification, if it was disputed. */
-  public java.util.Optional<String> justification(String claimId) {
-    return jdbc.sql("select justification from disputes where claim_id = ? order by id desc limit 1").param(claimId)
-        .query(String.class).optional();
-  }
-
-  private long count(String claimId) {
-    return jdbc.sql("select count(*) from disputes where claim_id = ?").param(claimId).query(Long.class).single();
   }
 }

@@ -1,8 +1,6 @@
 package org.cpor.customer;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import org.cpor.calendar.BusinessCalendar;
@@ -30,7 +28,6 @@ import org.springframework.web.servlet.LocaleResolver;
 class CustomerController {
 
   private static final Set<String> LANGUAGES = Set.of("en", "hu");
-  private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final CustomerLinks links;
   private final ClaimStore claims;
@@ -87,15 +84,13 @@ class CustomerController {
     Claim claim = claimOf(token);
     String language = lang != null && LANGUAGES.contains(lang) ? lang : claim.customerContact().language();
     locales.setLocale(request, null, Locale.forLanguageTag(language));
-    ZoneId zone = calendar.zone();
     model.addAttribute("token", token);
     model.addAttribute("language", language);
     model.addAttribute("otherLanguage", "en".equals(language) ? "hu" : "en");
     model.addAttribute("claim", claim);
     model.addAttribute("partnerName", partners.organisation(claim.organisationId()).orElseThrow().name());
     model.addAttribute("workloads", claim.workloadCodes().stream().map(catalogue::displayName).toList());
-    model.addAttribute("deadline", claim.optOutDeadlineAt() == null ? null
-        : DEADLINE.format(claim.optOutDeadlineAt().atZone(zone)) + " (" + zone.getId() + ")");
+    model.addAttribute("deadline", BusinessCalendar.label(claim.optOutDeadlineAt(), calendar.zone()));
     model.addAttribute("state", state(claim));
   }
 

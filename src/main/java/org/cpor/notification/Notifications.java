@@ -3,7 +3,6 @@ package org.cpor.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
-  private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final String PARTNER_LANGUAGE = "en";
 
   private final NotificationStore store;
@@ -56,7 +54,7 @@ public class Notifications {
   /** An e-mail to the claim's partner contact; {@code details} adds to the template's model. */
   public void toPartner(Claim claim, NotificationKind kind, Map<String, Object> details) {
     Organisation organisation = partners.organisation(claim.organisationId()).orElseThrow();
-    ZoneId zone = organisation.timeZone() != null ? ZoneId.of(organisation.timeZone()) : calendar.zone();
+    ZoneId zone = calendar.zoneOf(organisation.timeZone());
     queue(claim, kind, claim.partnerContact().email(), PARTNER_LANGUAGE, zone, details);
   }
 
@@ -113,7 +111,7 @@ public class Notifications {
     model.put("portalUrl", publicBaseUrl + "/api/claims/" + claim.id());
     details.forEach((key, value) -> {
       if (value instanceof Instant instant) {
-        model.put(key, DEADLINE.format(instant.atZone(zone)) + " (" + zone.getId() + ")");
+        model.put(key, BusinessCalendar.label(instant, zone));
       }
     });
     return model;

@@ -2,7 +2,6 @@ package org.cpor.portal;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.identity.Caller;
 import org.cpor.partner.Organisation;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deadlines {
 
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
   private final BusinessCalendar calendar;
 
   Deadlines(BusinessCalendar calendar) {
@@ -21,15 +18,11 @@ public class Deadlines {
   }
 
   public ZoneId zone(Caller caller) {
-    return caller.organisation().map(Organisation::timeZone).map(ZoneId::of).orElse(calendar.zone());
+    return calendar.zoneOf(caller.organisation().map(Organisation::timeZone).orElse(null));
   }
 
   public String format(Instant instant, Caller caller) {
-    if (instant == null) {
-      return null;
-    }
-    ZoneId zone = zone(caller);
-    return FORMAT.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
+    return BusinessCalendar.label(instant, zone(caller));
   }
 
   public int businessDaysLeft(Instant deadline) {

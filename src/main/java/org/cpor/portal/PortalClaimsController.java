@@ -139,7 +139,7 @@ class PortalClaimsController {
     model.addAttribute("canWithdraw", caller.isIncentivesAdmin() && claim.status().isOpen());
     model.addAttribute("canDispute", caller.isIncentivesAdmin() && claim.status() == ClaimStatus.REJECTED
         && claim.decision() != null && !claim.decision().reasons().contains("CUSTOMER_DECLINED")
-        && disputes.justification(id).isEmpty());
+        && claims.disputeJustification(id).isEmpty());
     model.addAttribute("canAnswer", caller.isIncentivesAdmin() && claim.openRequest() != null);
     return "portal/claim";
   }
@@ -214,9 +214,8 @@ class PortalClaimsController {
     try {
       transactions.executeWithoutResult(status -> action.run());
       redirect.addFlashAttribute("message", success);
-    } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
-    } catch (ConflictException | UnprocessableException | PayloadTooLargeException | UnsupportedTypeException e) {
+    } catch (InvalidInputException | ConflictException | UnprocessableException | PayloadTooLargeException
+        | UnsupportedTypeException e) {
       redirect.addFlashAttribute("error", e.getMessage());
     }
     return "redirect:/portal/claims/" + id;

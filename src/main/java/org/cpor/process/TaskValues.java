@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+import org.cpor.claim.ValidationInput;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -16,6 +18,13 @@ final class TaskValues {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TaskValues() {}
+
+  /** A validator's decision from the variables of Task_ValidateClaim, however they were sent. */
+  static ValidationInput validationInput(Function<String, Object> variable) {
+    return new ValidationInput(text(variable.apply(AssociationClaimProcess.VALIDATION_OUTCOME.name())),
+        list(variable.apply(AssociationClaimProcess.VALIDATION_REASONS)),
+        text(variable.apply(AssociationClaimProcess.VALIDATION_COMMENT)));
+  }
 
   static String text(Object value) {
     if (value instanceof SpinJsonNode node) {

@@ -1,9 +1,7 @@
 package org.cpor.process;
 
 import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
-import static org.cpor.process.AssociationClaimProcess.VALIDATION_COMMENT;
 import static org.cpor.process.AssociationClaimProcess.VALIDATION_OUTCOME;
-import static org.cpor.process.AssociationClaimProcess.VALIDATION_REASONS;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,8 +39,7 @@ class ValidateClaimTaskListener implements TaskListener {
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
-    ValidationInput input = new ValidationInput(TaskValues.text(task.getVariable(VALIDATION_OUTCOME.name())),
-        TaskValues.list(task.getVariable(VALIDATION_REASONS)), TaskValues.text(task.getVariable(VALIDATION_COMMENT)));
+    ValidationInput input = TaskValues.validationInput(task::getVariable);
     try {
       DecisionOutcome outcome = validation.decide(claimId, input, actors.current(task));
       VALIDATION_OUTCOME.set(task.getExecution(), outcome.name());

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.cpor.claim.ClaimValidation;
-import org.cpor.claim.ValidationInput;
 import org.cpor.web.InvalidInputException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -66,9 +65,7 @@ class ValidationTaskRestGuard extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     JsonNode variables = body.length == 0 ? json.nullNode() : json.readTree(body).path("variables");
     try {
-      validation.check(new ValidationInput(TaskValues.text(value(variables, AssociationClaimProcess.VALIDATION_OUTCOME.name())),
-          TaskValues.list(value(variables, AssociationClaimProcess.VALIDATION_REASONS)),
-          TaskValues.text(value(variables, AssociationClaimProcess.VALIDATION_COMMENT))));
+      validation.check(TaskValues.validationInput(name -> value(variables, name)));
     } catch (InvalidInputException e) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("type", "InvalidRequestException");
@@ -84,12 +81,12 @@ class ValidationTaskRestGuard extends OncePerRequestFilter {
   }
 
   /** A variable's value as the REST API carries it; a list may arrive as a JSON array. */
-  private Object value(JsonNode variables, String name) throws IOException {
+  private Object value(JsonNode variables, String name) {
     JsonNode value = variables.path(name).path("value");
     if (value.isMissingNode() || value.isNull()) {
       return null;
     }
-    return value.isArray() ? json.treeToValue(value, java.util.List.class) : value.asText();
+    return value.isArray() ? json.convertValue(value, java.util.List.class) : value.asText();
   }
 
   /** The request with its body readable again for the engine's REST API. */
