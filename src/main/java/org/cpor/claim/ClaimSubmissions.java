@@ -92,7 +92,7 @@ public class ClaimSubmissions {
     timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",
         claim.program() + " " + String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
     poeFiles.attach(request.poeIds(), claim.id(), null, null, caller.userId());
-    workflow.start(claim.id(), organisation.id());
+    workflow.start(claim.id());
     Claim submitted = claims.get(claim.id());
     notifications.toPartner(submitted, NotificationKind.CLAIM_RECEIVED, Map.of());
     return submitted;

@@ -4,10 +4,10 @@ package org.cpor.claim;
 public interface ClaimWorkflow {
 
   /** Starts the claim's process; it runs the automated checks and opens the review before returning. */
-  void start(String claimId, String organisationId);
+  void start(String claimId);
 
   /** Starts a new instance of the claim's process for a dispute; it opens the review before returning. */
-  void startDispute(String claimId, String organisationId);
+  void startDispute(String claimId);
 
   /** Completes the partner's open information task as that user; false when there is none. */
   boolean completeInformationTask(String claimId, String userId);

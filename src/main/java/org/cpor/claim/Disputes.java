@@ -76,7 +76,7 @@ public class Disputes {
     long disputeId = claims.insertDispute(claimId, justification, now, caller.userId());
     poeFiles.attach(poeIds, claimId, null, disputeId, caller.userId());
     timeline.record(claimId, new TimelineEvent(now, caller.userId(), "DISPUTED", justification));
-    workflow.startDispute(claimId, claim.organisationId());
+    workflow.startDispute(claimId);
     return claims.get(claimId);
   }
 }

@@ -4,6 +4,11 @@ package org.cpor.partner;
 public record Organisation(String id, String name, String timeZone) {
 
   public String adminsGroup() {
-    return PartnerDirectory.GROUP_PREFIX + id + "-admins";
+    return adminsGroupOf(id);
+  }
+
+  /** The group of an organisation's Incentives admins, who answer its information requests. */
+  public static String adminsGroupOf(String organisationId) {
+    return PartnerDirectory.GROUP_PREFIX + organisationId + "-admins";
   }
 }

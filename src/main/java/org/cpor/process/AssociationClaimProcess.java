@@ -1,6 +1,8 @@
 package org.cpor.process;
 
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** The IDs of {@code processes/AssociationClaimProcess.bpmn} that Java refers to, and its variables. */
 public final class AssociationClaimProcess {
@@ -41,8 +43,8 @@ public final class AssociationClaimProcess {
   public static final String FORM_VALIDATE_CLAIM = "ValidateClaimForm";
   public static final String FORM_PROVIDE_INFORMATION = "ProvideInformationForm";
 
+  /** Written at start for the auditors' view of an instance; never read: the business key names the claim. */
   static final ProcessVariable<String> CLAIM_ID = ProcessVariable.string("claimId");
-  static final ProcessVariable<String> ORGANISATION_ID = ProcessVariable.string("organisationId");
   static final ProcessVariable<Date> REVIEW_DUE_AT = ProcessVariable.instant("reviewDueAt");
   static final ProcessVariable<Date> INFORMATION_DUE_AT = ProcessVariable.instant("informationDueAt");
   static final ProcessVariable<Date> OPT_OUT_DEADLINE_AT = ProcessVariable.instant("optOutDeadlineAt");
@@ -54,6 +56,22 @@ public final class AssociationClaimProcess {
   static final String VALIDATION_COMMENT = "validationComment";
   /** The partner's answer when given in Tasklist. */
   static final String ANSWER_COMMENT = "answerComment";
+
+  /**
+   * The claim an instance is about: its business key, which the product sets when it starts the instance and which
+   * no task completion or REST call can change (unlike a variable).
+   */
+  static String claimOf(DelegateExecution execution) {
+    String claimId = execution.getProcessBusinessKey();
+    if (claimId == null) {
+      throw new IllegalStateException("process instance " + execution.getProcessInstanceId() + " has no business key");
+    }
+    return claimId;
+  }
+
+  static String claimOf(DelegateTask task) {
+    return claimOf(task.getExecution());
+  }
 
   private AssociationClaimProcess() {}
 }

@@ -1,7 +1,6 @@
 package org.cpor.process;
 
 import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
-import static org.cpor.process.AssociationClaimProcess.ORGANISATION_ID;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,15 +24,13 @@ class CamundaClaimWorkflow implements ClaimWorkflow, ClaimIncidents {
   }
 
   @Override
-  public void start(String claimId, String organisationId) {
-    runtime.startProcessInstanceByKey(AssociationClaimProcess.PROCESS_ID, claimId,
-        Map.of(CLAIM_ID.name(), claimId, ORGANISATION_ID.name(), organisationId));
+  public void start(String claimId) {
+    runtime.startProcessInstanceByKey(AssociationClaimProcess.PROCESS_ID, claimId, Map.of(CLAIM_ID.name(), claimId));
   }
 
   @Override
-  public void startDispute(String claimId, String organisationId) {
-    runtime.startProcessInstanceByMessage(AssociationClaimProcess.MESSAGE_CLAIM_DISPUTED, claimId,
-        Map.of(CLAIM_ID.name(), claimId, ORGANISATION_ID.name(), organisationId));
+  public void startDispute(String claimId) {
+    runtime.startProcessInstanceByMessage(AssociationClaimProcess.MESSAGE_CLAIM_DISPUTED, claimId, Map.of(CLAIM_ID.name(), claimId));
   }
 
   @Override

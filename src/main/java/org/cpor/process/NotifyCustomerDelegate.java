@@ -1,6 +1,6 @@
 package org.cpor.process;
 
-import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.claimOf;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +20,6 @@ class NotifyCustomerDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessVariable.setInstant(execution, AssociationClaimProcess.OPT_OUT_DEADLINE_AT,
-        notifications.notifyCustomer(CLAIM_ID.from(execution)));
+        notifications.notifyCustomer(claimOf(execution)));
   }
 }

@@ -1,6 +1,6 @@
 package org.cpor.process;
 
-import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.claimOf;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +21,6 @@ class OpenReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     execution.removeVariables(java.util.List.of(AssociationClaimProcess.VALIDATION_OUTCOME.name(),
         AssociationClaimProcess.VALIDATION_REASONS, AssociationClaimProcess.VALIDATION_COMMENT));
-    ProcessVariable.setInstant(execution, AssociationClaimProcess.REVIEW_DUE_AT, validation.openReview(CLAIM_ID.from(execution)));
+    ProcessVariable.setInstant(execution, AssociationClaimProcess.REVIEW_DUE_AT, validation.openReview(claimOf(execution)));
   }
 }

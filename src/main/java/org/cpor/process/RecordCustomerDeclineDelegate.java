@@ -1,6 +1,6 @@
 package org.cpor.process;
 
-import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.claimOf;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +19,6 @@ class RecordCustomerDeclineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    validation.rejectForCustomerDecline(CLAIM_ID.from(execution));
+    validation.rejectForCustomerDecline(claimOf(execution));
   }
 }

@@ -1,6 +1,6 @@
 package org.cpor.process;
 
-import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.claimOf;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +20,6 @@ class RequestInformationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ProcessVariable.setInstant(execution, AssociationClaimProcess.INFORMATION_DUE_AT,
-        informationRequests.request(CLAIM_ID.from(execution)));
+        informationRequests.request(claimOf(execution)));
   }
 }

@@ -1,6 +1,6 @@
 package org.cpor.process;
 
-import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
+import static org.cpor.process.AssociationClaimProcess.claimOf;
 import static org.cpor.process.AssociationClaimProcess.VALIDATION_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_ValidateClaim}: on create, the claim is shown to the validator (task-local display variables);
- * on complete, the decision is checked and recorded, or refused with a clear message while the task stays open.
+ * on assignment, the assignee must be a validator; on complete, the decision is checked and recorded, or refused with a clear message while the task stays open.
  */
 @Component
 class ValidateClaimTaskListener implements TaskListener {
@@ -22,23 +22,30 @@ class ValidateClaimTaskListener implements TaskListener {
   private final ClaimValidation validation;
   private final TaskDisplay display;
   private final TaskActors actors;
+  private final TaskRouting routing;
 
-  ValidateClaimTaskListener(ClaimValidation validation, TaskDisplay display, TaskActors actors) {
+  ValidateClaimTaskListener(ClaimValidation validation, TaskDisplay display, TaskActors actors, TaskRouting routing) {
     this.validation = validation;
     this.display = display;
     this.actors = actors;
+    this.routing = routing;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String claimId = CLAIM_ID.from(task);
+    String claimId = claimOf(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       display.showClaimForValidation(task, claimId);
+      return;
+    }
+    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+      routing.checkAssignee(task);
       return;
     }
     if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
       return;
     }
+    routing.checkCompletingUser(task);
     ValidationInput input = TaskValues.validationInput(task::getVariable);
     try {
       DecisionOutcome outcome = validation.decide(claimId, input, actors.current(task));

@@ -1,0 +1,413 @@
+package org.cpor.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.cpor.claim.ClaimStore;
+import org.cpor.claim.ClaimValidation;
+import org.cpor.identity.Groups;
+import org.cpor.web.FieldError;
+import org.cpor.web.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The trust boundary of the claim's tasks on every path that writes to them: the engine's REST API
+ * ({@code /engine-rest/task/…} and {@code /engine-rest/engine/{name}/task/…}) and Tasklist's own
+ * ({@code /camunda/api/engine/engine/{name}/task/…}). Camunda's authorisation lets a candidate work a task and a
+ * lead (TASK_ASSIGN) change anything about it; the process needs more:
+ * <ul>
+ * <li>a completion carries only the fields of the task's form (its display fields unchanged), checked like the
+ * form checks them, by a member of the task's group ({@link TaskRouting}): anything else is 400 or 403 and the task
+ * stays open;</li>
+ * <li>a task is claimed only by oneself and assigned only to a member of its group;</li>
+ * <li>comments come only from those who work the task; everything else that changes a task (its variables, identity
+ * links, name, dates, attachments, delegation, BPMN errors) is for administrators only.</li>
+ * </ul>
+ * A completion that loses a race (the task was completed or changed at the same moment) answers 409 with the
+ * claim's current status. The task listeners check group membership again, whatever the path.
+ */
+@Component
+class TaskRestGuard extends OncePerRequestFilter {
+
+  private static final Pattern TASK_CALL = Pattern.compile(
+      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/([^/]+))/task/([^/]+)(/.*)?$");
+  private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
+  /** Calls on /task/… that are not about one task: a query (POST /task/count) or a new standalone task. */
+  private static final Set<String> NOT_A_TASK = Set.of("count", "create", "report");
+
+  /** What a completion may carry, per task: the keys of the task's form that the user fills in. */
+  private static final Map<String, Set<String>> DECISION_FIELDS = Map.of(
+      AssociationClaimProcess.TASK_VALIDATE_CLAIM, Set.of(AssociationClaimProcess.VALIDATION_OUTCOME.name(),
+          AssociationClaimProcess.VALIDATION_REASONS, AssociationClaimProcess.VALIDATION_COMMENT),
+      AssociationClaimProcess.TASK_PROVIDE_INFORMATION, Set.of(AssociationClaimProcess.ANSWER_COMMENT));
+  /** The forms' read-only fields: Tasklist sends them back as they were shown. */
+  private static final Set<String> DISPLAY_FIELDS = Set.of(TaskDisplay.CLAIM_SUMMARY, TaskDisplay.CLAIM_FINDINGS,
+      TaskDisplay.COMPETING_CLAIMS, TaskDisplay.INFORMATION_QUESTION);
+  private static final Set<String> VALUE_TYPES = Set.of("string", "json", "null");
+
+  private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final TaskRouting routing;
+  private final ClaimValidation validation;
+  private final ClaimStore claims;
+  private final ObjectMapper json;
+
+  TaskRestGuard(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskRouting routing,
+      ClaimValidation validation, ClaimStore claims, ObjectMapper json) {
+    this.tasks = tasks;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.routing = routing;
+    this.validation = validation;
+    this.claims = claims;
+    this.json = json;
+  }
+
+  private record Caller(String userId, List<String> groups) {
+
+    boolean isAdmin() {
+      return groups.contains(Groups.ADMINS);
+    }
+  }
+
+  /** A task as the guard needs it, read whatever the caller may see. */
+  private record TaskFacts(String id, String name, String key, String claimId, String group) {}
+
+  /** A refusal: the status and what the client is told. */
+  private static final class Refused extends Exception {
+
+    private final int status;
+    private final List<FieldError> errors;
+
+    Refused(int status, String message, List<FieldError> errors) {
+      super(message, null, false, false);
+      this.status = status;
+      this.errors = errors;
+    }
+
+    static Refused forbidden(String message) {
+      return new Refused(HttpServletResponse.SC_FORBIDDEN, message, List.of());
+    }
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    if (READING.contains(request.getMethod())) {
+      return true;
+    }
+    Matcher call = TASK_CALL.matcher(path(request));
+    return !call.matches() || NOT_A_TASK.contains(call.group(2));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Matcher call = TASK_CALL.matcher(path(request));
+    call.matches();
+    Optional<Caller> caller = caller(request, call.group(1));
+    Optional<TaskFacts> task = facts(call.group(2));
+    if (caller.isEmpty() || task.isEmpty()) {
+      chain.doFilter(request, response); // the engine answers: 401 for nobody, 404 for a task that is not there
+      return;
+    }
+    String action = call.group(3) == null ? "" : call.group(3);
+    byte[] body = request.getInputStream().readAllBytes();
+    try {
+      check(request.getMethod(), action, caller.get(), task.get(), body);
+    } catch (Refused refused) {
+      refuse(response, refused.status, refused.getMessage(), refused.errors);
+      return;
+    }
+    HttpServletRequest replayed = new ReplayedBody(request, body);
+    if (!isCompletion(request.getMethod(), action)) {
+      chain.doFilter(replayed, response);
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(replayed, answer);
+    if (answer.getStatus() >= 400 && lostRace(task.get(), answer)) {
+      answer.resetBuffer();
+      refuse(response, HttpServletResponse.SC_CONFLICT, task.get().name() + " was completed or changed by someone else at"
+          + " the same moment; claim " + task.get().claimId() + " is now " + claimStatus(task.get()), List.of());
+      return;
+    }
+    answer.copyBodyToResponse();
+  }
+
+  private void check(String method, String action, Caller caller, TaskFacts task, byte[] body) throws Refused {
+    boolean works = task.group() != null && caller.groups().contains(task.group());
+    switch (action) {
+      case "/complete", "/submit-form" -> {
+        if (task.group() != null && !works) {
+          throw Refused.forbidden(caller.userId() + " may not complete " + task.name() + ": only members of "
+              + task.group() + " may");
+        }
+        checkCompletion(task, body);
+      }
+      case "/claim" -> {
+        String userId = userIdIn(body);
+        if (!caller.isAdmin() && !(works && caller.userId().equals(userId))) {
+          throw Refused.forbidden(caller.userId() + " may claim " + task.name() + " only for themselves, as a member of "
+              + task.group());
+        }
+        checkAssignee(task, userId);
+      }
+      case "/assignee" -> checkAssignee(task, userIdIn(body));
+      case "/delegate" -> {
+        if (!caller.isAdmin()) {
+          throw Refused.forbidden("Only administrators may delegate " + task.name());
+        }
+        checkAssignee(task, userIdIn(body));
+      }
+      case "/unclaim" -> {
+        if (!caller.isAdmin() && !works) {
+          throw Refused.forbidden(caller.userId() + " does not work " + task.name());
+        }
+      }
+      case "/comment/create" -> {
+        if (!caller.isAdmin() && !works) {
+          throw Refused.forbidden("Only those who work " + task.name() + " may comment on it");
+        }
+      }
+      default -> {
+        if (!caller.isAdmin()) {
+          throw Refused.forbidden(method + " " + (action.isEmpty() ? "on the task" : action) + " changes "
+              + task.name() + " beyond working it: administrators only");
+        }
+      }
+    }
+  }
+
+  /** Only the form's fields, with values of the form's types, that the form's own rules accept. */
+  private void checkCompletion(TaskFacts task, byte[] body) throws Refused {
+    JsonNode variables = parse(body).path("variables");
+    if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
+      throw new Refused(HttpServletResponse.SC_BAD_REQUEST, "variables must be an object",
+          List.of(new FieldError("variables", "must be an object")));
+    }
+    Set<String> fields = DECISION_FIELDS.getOrDefault(task.key(), Set.of());
+    Map<String, Object> shown = routing.asProduct(() -> tasks.getVariablesLocal(task.id()));
+    List<FieldError> errors = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> variable = it.next();
+      String name = variable.getKey();
+      JsonNode value = variable.getValue().path("value");
+      String type = variable.getValue().path("type").asText("string").toLowerCase(java.util.Locale.ROOT);
+      if (DISPLAY_FIELDS.contains(name) && shown.containsKey(name)) {
+        if (!Objects.equals(normalised(text(value)), normalised(Objects.toString(shown.get(name), null)))) {
+          errors.add(new FieldError(name, "is shown to read, not to change"));
+        }
+      } else if (!fields.contains(name)) {
+        errors.add(new FieldError(name, "is not a field of " + task.name() + "; it may carry only " + String.join(", ",
+            fields.stream().sorted().toList())));
+      } else if (!VALUE_TYPES.contains(type) || !(value.isTextual() || value.isArray() || value.isNull() || value.isMissingNode())) {
+        errors.add(new FieldError(name, "must be text"));
+      }
+    }
+    if (errors.isEmpty() && AssociationClaimProcess.TASK_VALIDATE_CLAIM.equals(task.key())) {
+      try {
+        validation.check(TaskValues.validationInput(name -> value(variables, name)));
+      } catch (InvalidInputException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (errors.isEmpty() && AssociationClaimProcess.TASK_PROVIDE_INFORMATION.equals(task.key())) {
+      Object answer = value(variables, AssociationClaimProcess.ANSWER_COMMENT);
+      if (answer == null || answer.toString().isBlank()) {
+        errors.add(new FieldError(AssociationClaimProcess.ANSWER_COMMENT, "is required: answer the validator's question"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new Refused(HttpServletResponse.SC_BAD_REQUEST, "Cannot complete " + task.name() + ": "
+          + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+    }
+  }
+
+  /** An assignee is nobody (unassigned) or a member of the task's group. */
+  private void checkAssignee(TaskFacts task, String userId) throws Refused {
+    if (userId != null && task.group() != null && !routing.isMember(userId, task.group())) {
+      throw Refused.forbidden(task.name() + " may not be assigned to " + userId + ": only members of " + task.group()
+          + " work it");
+    }
+  }
+
+  private String userIdIn(byte[] body) throws Refused {
+    JsonNode userId = parse(body).path("userId");
+    return userId.isTextual() && !userId.asText().isBlank() ? userId.asText() : null;
+  }
+
+  private JsonNode parse(byte[] body) throws Refused {
+    if (body.length == 0) {
+      return json.createObjectNode();
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      return node == null ? json.createObjectNode() : node;
+    } catch (IOException e) {
+      throw new Refused(HttpServletResponse.SC_BAD_REQUEST, "The body is not readable JSON",
+          List.of(new FieldError("body", "is not readable JSON")));
+    }
+  }
+
+  /** The signed-in user: the engine's REST API has signed them in already; Tasklist keeps them in its session. */
+  private Optional<Caller> caller(HttpServletRequest request, String webappEngine) {
+    Authentication current = identity.getCurrentAuthentication();
+    if (current != null && current.getUserId() != null) {
+      return Optional.of(new Caller(current.getUserId(), current.getGroupIds() == null ? List.of() : current.getGroupIds()));
+    }
+    HttpSession session = request.getSession(false);
+    if (webappEngine == null || session == null) {
+      return Optional.empty();
+    }
+    Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
+    org.camunda.bpm.webapp.impl.security.auth.Authentication user = signedIn.getAuthenticationForProcessEngine(webappEngine);
+    if (!(user instanceof UserAuthentication userAuthentication)) {
+      return Optional.empty();
+    }
+    List<String> groups = userAuthentication.getGroupIds();
+    return Optional.of(new Caller(user.getName(), groups == null ? List.of() : groups));
+  }
+
+  private Optional<TaskFacts> facts(String taskId) {
+    return routing.asProduct(() -> {
+      Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return Optional.empty();
+      }
+      ProcessInstance instance = task.getProcessInstanceId() == null ? null
+          : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+      String claimId = instance == null ? null : instance.getBusinessKey();
+      return Optional.of(new TaskFacts(task.getId(), task.getName(), task.getTaskDefinitionKey(), claimId,
+          routing.groupFor(task.getTaskDefinitionKey(), claimId).orElse(null)));
+    });
+  }
+
+  private static boolean isCompletion(String method, String action) {
+    return "POST".equals(method) && ("/complete".equals(action) || "/submit-form".equals(action));
+  }
+
+  /** The engine failed the completion because another one changed the task first, or it is gone already. */
+  private boolean lostRace(TaskFacts task, ContentCachingResponseWrapper answer) {
+    String failure = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
+    return failure.contains("OptimisticLockingException") || facts(task.id()).isEmpty();
+  }
+
+  private String claimStatus(TaskFacts task) {
+    return task.claimId() == null ? "unknown" : claims.find(task.claimId()).map(c -> c.status().name()).orElse("unknown");
+  }
+
+  private void refuse(HttpServletResponse response, int status, String message, List<FieldError> errors) throws IOException {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException"
+        : status == HttpServletResponse.SC_CONFLICT ? "ConflictException" : "InvalidRequestException");
+    error.put("message", message);
+    error.put("code", null);
+    error.put("errors", errors);
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), error);
+  }
+
+  /** A variable's value as the REST API carries it; a list may arrive as a JSON array. */
+  private Object value(JsonNode variables, String name) {
+    JsonNode value = variables.path(name).path("value");
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    return value.isArray() ? json.convertValue(value, List.class) : value.asText();
+  }
+
+  private static String text(JsonNode value) {
+    return value.isMissingNode() || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
+  }
+
+  private static String normalised(String text) {
+    return text == null ? null : text.replace("\r\n", "\n").strip();
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
+  }
+
+  /** The request with its body readable again for the engine's REST API. */
+  private static final class ReplayedBody extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReplayedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("the engine REST API reads synchronously");
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}
