@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -78,6 +79,8 @@ class TaskRestGuard extends OncePerRequestFilter {
   private static final Set<String> DISPLAY_FIELDS = Set.of(TaskDisplay.CLAIM_SUMMARY, TaskDisplay.CLAIM_FINDINGS,
       TaskDisplay.COMPETING_CLAIMS, TaskDisplay.INFORMATION_QUESTION);
   private static final Set<String> VALUE_TYPES = Set.of("string", "json", "null");
+  /** How the engine's REST API words a completion that lost a race: a concurrent change, or the task gone. */
+  private static final Pattern RACE_LOST = Pattern.compile("OptimisticLockingException|ENGINE-03005|Cannot find task with id");
 
   private final TaskService tasks;
   private final RuntimeService runtime;
@@ -141,8 +144,13 @@ class TaskRestGuard extends OncePerRequestFilter {
     call.matches();
     Optional<Caller> caller = caller(request, call.group(1));
     Optional<TaskFacts> task = facts(call.group(2));
-    if (caller.isEmpty() || task.isEmpty()) {
-      chain.doFilter(request, response); // the engine answers: 401 for nobody, 404 for a task that is not there
+    if (caller.isEmpty()) {
+      // the engine's REST API has refused nobody already; Tasklist's would: the guard never lets a call through unchecked
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first", List.of());
+      return;
+    }
+    if (task.isEmpty()) {
+      refuse(response, HttpServletResponse.SC_NOT_FOUND, "There is no task " + call.group(2), List.of());
       return;
     }
     String action = call.group(3) == null ? "" : call.group(3);
@@ -152,6 +160,9 @@ class TaskRestGuard extends OncePerRequestFilter {
     } catch (Refused refused) {
       refuse(response, refused.status, refused.getMessage(), refused.errors);
       return;
+    } catch (NullValueException completedMeanwhile) {
+      lostRace(response, task.get());
+      return;
     }
     HttpServletRequest replayed = new ReplayedBody(request, body);
     if (!isCompletion(request.getMethod(), action)) {
@@ -160,10 +171,9 @@ class TaskRestGuard extends OncePerRequestFilter {
     }
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(replayed, answer);
-    if (answer.getStatus() >= 400 && lostRace(task.get(), answer)) {
+    if (answer.getStatus() >= 400 && RACE_LOST.matcher(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)).find()) {
       answer.resetBuffer();
-      refuse(response, HttpServletResponse.SC_CONFLICT, task.get().name() + " was completed or changed by someone else at"
-          + " the same moment; claim " + task.get().claimId() + " is now " + claimStatus(task.get()), List.of());
+      lostRace(response, task.get());
       return;
     }
     answer.copyBodyToResponse();
@@ -321,20 +331,22 @@ class TaskRestGuard extends OncePerRequestFilter {
     return "POST".equals(method) && ("/complete".equals(action) || "/submit-form".equals(action));
   }
 
-  /** The engine failed the completion because another one changed the task first, or it is gone already. */
-  private boolean lostRace(TaskFacts task, ContentCachingResponseWrapper answer) {
-    String failure = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
-    return failure.contains("OptimisticLockingException") || facts(task.id()).isEmpty();
-  }
-
-  private String claimStatus(TaskFacts task) {
-    return task.claimId() == null ? "unknown" : claims.find(task.claimId()).map(c -> c.status().name()).orElse("unknown");
+  /** Another completion changed the task first, or completed it between the guard's look and the engine's. */
+  private void lostRace(HttpServletResponse response, TaskFacts task) throws IOException {
+    String status = task.claimId() == null ? "unknown"
+        : claims.find(task.claimId()).map(c -> c.status().name()).orElse("unknown");
+    refuse(response, HttpServletResponse.SC_CONFLICT, task.name() + " was completed or changed by someone else at the"
+        + " same moment; claim " + task.claimId() + " is now " + status, List.of());
   }
 
   private void refuse(HttpServletResponse response, int status, String message, List<FieldError> errors) throws IOException {
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException"
-        : status == HttpServletResponse.SC_CONFLICT ? "ConflictException" : "InvalidRequestException");
+    error.put("type", switch (status) {
+      case HttpServletResponse.SC_UNAUTHORIZED -> "AuthenticationException";
+      case HttpServletResponse.SC_FORBIDDEN -> "AuthorizationException";
+      case HttpServletResponse.SC_CONFLICT -> "ConflictException";
+      default -> "InvalidRequestException";
+    });
     error.put("message", message);
     error.put("code", null);
     error.put("errors", errors);
