@@ -109,7 +109,7 @@ class TaskRestGuard extends OncePerRequestFilter {
   }
 
   /** A task as the guard needs it, read whatever the caller may see. */
-  private record TaskFacts(String id, String name, String key, String claimId, String group) {}
+  private record TaskFacts(String id, String name, String key, String processInstanceId, String claimId, String group) {}
 
   /** A refusal: the status and what the client is told. */
   private static final class Refused extends Exception {
@@ -212,6 +212,11 @@ class TaskRestGuard extends OncePerRequestFilter {
       case "/comment/create" -> {
         if (!caller.isAdmin() && !works) {
           throw Refused.forbidden("Only those who work " + task.name() + " may comment on it");
+        }
+        JsonNode instance = parse(body).path("processInstanceId");
+        if (instance.isTextual() && !instance.asText().equals(task.processInstanceId())) {
+          throw new Refused(HttpServletResponse.SC_BAD_REQUEST, "A comment on " + task.name() + " belongs to its own claim",
+              List.of(new FieldError("processInstanceId", "must be the task's own process instance")));
         }
       }
       default -> {
@@ -322,7 +327,7 @@ class TaskRestGuard extends OncePerRequestFilter {
       ProcessInstance instance = task.getProcessInstanceId() == null ? null
           : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
       String claimId = instance == null ? null : instance.getBusinessKey();
-      return Optional.of(new TaskFacts(task.getId(), task.getName(), task.getTaskDefinitionKey(), claimId,
+      return Optional.of(new TaskFacts(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), claimId,
           routing.groupFor(task.getTaskDefinitionKey(), claimId).orElse(null)));
     });
   }
