@@ -2,6 +2,8 @@ package org.cpor.claim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.cpor.association.AssociationStore;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.poe.PoeFile;
@@ -9,7 +11,10 @@ import org.cpor.poe.PoeFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Plain-text views of a claim for the Camunda Forms in Tasklist. */
+/**
+ * Views of a claim for the Camunda Forms in Tasklist: one line per entry, and every free-text value on its line and
+ * escaped ({@link DisplayText}), so that no value can add a line, a heading, a link, an image or HTML to a form.
+ */
 @Component
 public class ClaimSummaries {
 
@@ -33,39 +38,40 @@ public class ClaimSummaries {
   public String claim(String claimId) {
     Claim c = claims.get(claimId);
     String partner = partners.organisation(c.organisationId()).map(o -> o.name()).orElse(c.organisationId());
+    Map<String, String> workloadNames = catalogue.ofProgram(c.program()).stream()
+        .collect(Collectors.toMap(WorkloadCatalogue.Workload::code, WorkloadCatalogue.Workload::name));
     List<String> lines = new ArrayList<>();
-    lines.add("Claim: " + c.name() + " (" + c.id() + ")");
-    lines.add("Partner: " + partner + ", PartnerID " + c.partnerId());
+    lines.add("Claim: " + text(c.name()) + " (" + c.id() + ")");
+    lines.add("Partner: " + text(partner) + ", PartnerID " + c.partnerId());
     lines.add("Program: " + c.program() + " · " + c.program().solutionArea() + " · " + c.program().partnerRole()
         + (c.incentiveOptOut() ? " · incentive opt-out (recognition without payment)" : ""));
-    lines.add("Customer tenant: " + c.customerTenantId() + " · domain " + c.customerDomain());
+    lines.add("Customer tenant: " + c.customerTenantId() + " · domain " + text(c.customerDomain()));
     lines.add("Workloads:");
-    c.workloads().forEach(w -> lines.add("  - " + catalogue.displayName(w.code()) + " (" + w.code() + ")"
+    c.workloads().forEach(w -> lines.add("  - " + text(workloadNames.getOrDefault(w.code(), w.code())) + " (" + w.code() + ")"
         + (w.subscriptionId() == null ? "" : " subscription " + w.subscriptionId())));
-    lines.add("Customer contact: " + c.customerContact().name() + ", " + c.customerContact().title() + ", "
-        + c.customerContact().email() + " (" + c.customerContact().language() + ")");
-    lines.add("Partner contact: " + c.partnerContact().name() + ", " + c.partnerContact().email());
-    lines.add("Submitted: " + c.submittedAt() + " by " + c.submittedBy());
+    lines.add("Customer contact: " + text(c.customerContact().name()) + ", " + text(c.customerContact().title()) + ", "
+        + text(c.customerContact().email()) + " (" + c.customerContact().language() + ")");
+    lines.add("Partner contact: " + text(c.partnerContact().name()) + ", " + text(c.partnerContact().email()));
+    lines.add("Submitted: " + c.submittedAt() + " by " + text(c.submittedBy()));
     if (c.comment() != null && !c.comment().isBlank()) {
-      lines.add("Comment: " + c.comment());
+      lines.add("Comment: " + text(c.comment()));
     }
-    claims.disputeJustification(claimId).ifPresent(j -> lines.add("DISPUTED by the partner after a rejection: " + j));
+    claims.disputeJustification(claimId).ifPresent(j -> lines.add("DISPUTED by the partner after a rejection: " + text(j)));
     claims.latestInformationRequest(claimId).filter(r -> r.answeredAt() != null).ifPresent(r -> {
-      lines.add("Last question: " + r.question());
-      lines.add("Partner's answer (" + r.answeredAt() + ", " + r.answeredBy() + "): " + r.answerComment());
+      lines.add("Last question: " + text(r.question()));
+      lines.add("Partner's answer (" + r.answeredAt() + ", " + text(r.answeredBy()) + "): " + text(r.answerComment()));
     });
     return String.join("\n", lines);
   }
 
-  /** Markdown links to the claim's PoE files, for the validation form. */
+  /** Markdown links to the claim's PoE files, one list item each, for the validation form. */
   public String poeLinks(String claimId) {
     List<PoeFile> files = poeFiles.ofClaim(claimId);
     if (files.isEmpty()) {
       return "No proof-of-execution file.";
     }
-    return String.join("\n", files.stream().map(f -> "- [" + f.fileName().replaceAll("[\\[\\]()]", "_") + "]("
-        + publicBaseUrl + "/api/poe/" + f.id() + ") " + f.contentType() + ", " + f.size() + " bytes, uploaded "
-        + f.uploadedAt() + " by " + f.uploadedBy()).toList());
+    return String.join("\n", files.stream().map(f -> "- [" + text(f.fileName()) + "](" + publicBaseUrl + "/api/poe/" + f.id()
+        + ") " + f.contentType() + ", " + f.size() + " bytes, uploaded " + f.uploadedAt() + " by " + text(f.uploadedBy())).toList());
   }
 
   public String findings(String claimId) {
@@ -73,10 +79,13 @@ public class ClaimSummaries {
     if (findings.isEmpty()) {
       return "No findings: the automated checks passed.";
     }
-    return String.join("\n", findings.stream().map(f -> f.severity() + " " + f.code() + ": " + f.message()).toList());
+    return String.join("\n", findings.stream().map(f -> f.severity() + " " + f.code() + ": " + text(f.message())).toList());
   }
 
-  /** The active association and every other open claim for the same tenant and workloads. */
+  /**
+   * The active association and every other open claim for the same tenant and workloads. Its values are codes, IDs,
+   * statuses and times, whose formats are checked on input, so they are shown as they are, one line each.
+   */
   public String competition(String claimId) {
     Claim c = claims.get(claimId);
     List<String> lines = new ArrayList<>();
@@ -92,7 +101,12 @@ public class ClaimSummaries {
 
   public String informationRequest(String claimId) {
     return claims.latestInformationRequest(claimId)
-        .map(r -> "Reasons: " + String.join(", ", r.reasons()) + "\nQuestion: " + r.question() + "\nAnswer by: " + r.dueAt())
+        .map(r -> "Reasons: " + String.join(", ", r.reasons()) + "\nQuestion: " + text(r.question()) + "\nAnswer by: " + r.dueAt())
         .orElse("");
+  }
+
+  /** Free text (the partner's, a validator's, an administrator's), one line and inert wherever a form shows it. */
+  private static String text(String value) {
+    return DisplayText.escape(value);
   }
 }
