@@ -35,6 +35,12 @@ public class ClaimSummaries {
     this.catalogue = catalogue;
   }
 
+  /**
+   * Camunda keeps a String variable in a column of 4000 characters, and a longer one fails the whole transaction, so
+   * every view fits into it: long texts are shortened and long lists end with how many entries are left out.
+   */
+  static final int MAX_LENGTH = 4000;
+
   public String claim(String claimId) {
     Claim c = claims.get(claimId);
     String partner = partners.organisation(c.organisationId()).map(o -> o.name()).orElse(c.organisationId());
@@ -53,15 +59,16 @@ public class ClaimSummaries {
         + text(c.customerContact().email()) + " (" + c.customerContact().language() + ")");
     lines.add("Partner contact: " + text(c.partnerContact().name()) + ", " + text(c.partnerContact().email()));
     lines.add("Submitted: " + c.submittedAt() + " by " + text(c.submittedBy()));
+    List<Line> all = new ArrayList<>(lines.stream().map(Line::fixed).toList());
     if (c.comment() != null && !c.comment().isBlank()) {
-      lines.add("Comment: " + text(c.comment()));
+      all.add(new Line("Comment: ", c.comment()));
     }
-    claims.disputeJustification(claimId).ifPresent(j -> lines.add("DISPUTED by the partner after a rejection: " + text(j)));
+    claims.disputeJustification(claimId).ifPresent(j -> all.add(new Line("DISPUTED by the partner after a rejection: ", j)));
     claims.latestInformationRequest(claimId).filter(r -> r.answeredAt() != null).ifPresent(r -> {
-      lines.add("Last question: " + text(r.question()));
-      lines.add("Partner's answer (" + r.answeredAt() + ", " + text(r.answeredBy()) + "): " + text(r.answerComment()));
+      all.add(new Line("Last question: ", r.question()));
+      all.add(new Line("Partner's answer (" + r.answeredAt() + ", " + text(r.answeredBy()) + "): ", r.answerComment()));
     });
-    return String.join("\n", lines);
+    return fitted(all);
   }
 
   /** Markdown links to the claim's PoE files, one list item each, for the validation form. */
@@ -70,8 +77,9 @@ public class ClaimSummaries {
     if (files.isEmpty()) {
       return "No proof-of-execution file.";
     }
-    return String.join("\n", files.stream().map(f -> "- [" + text(f.fileName()) + "](" + publicBaseUrl + "/api/poe/" + f.id()
-        + ") " + f.contentType() + ", " + f.size() + " bytes, uploaded " + f.uploadedAt() + " by " + text(f.uploadedBy())).toList());
+    return listed(files.stream().map(f -> "- [" + text(f.fileName()) + "](" + publicBaseUrl + "/api/poe/" + f.id() + ") "
+            + f.contentType() + ", " + f.size() + " bytes, uploaded " + f.uploadedAt() + " by " + text(f.uploadedBy())).toList(),
+        left -> "- … and " + left + " more files, all listed at " + publicBaseUrl + "/api/claims/" + claimId);
   }
 
   public String findings(String claimId) {
@@ -79,7 +87,8 @@ public class ClaimSummaries {
     if (findings.isEmpty()) {
       return "No findings: the automated checks passed.";
     }
-    return String.join("\n", findings.stream().map(f -> f.severity() + " " + f.code() + ": " + text(f.message())).toList());
+    return listed(findings.stream().map(f -> f.severity() + " " + f.code() + ": " + text(f.message())).toList(),
+        left -> "… and " + left + " more findings");
   }
 
   /**
@@ -95,18 +104,77 @@ public class ClaimSummaries {
       claims.openClaimsFor(c.customerTenantId(), workload).stream().filter(o -> !o.id().equals(claimId))
           .forEach(o -> lines.add(workload + ": open claim " + o.id() + " of PartnerID " + o.partnerId() + " (" + o.status() + ")"));
     }
-    return lines.isEmpty() ? "No competing association or claim." : String.join("\n", lines)
-        + "\nThe claim you do not prefer is rejected with COMPETING_CLAIM_PREFERRED.";
+    if (lines.isEmpty()) {
+      return "No competing association or claim.";
+    }
+    lines.add("The claim you do not prefer is rejected with COMPETING_CLAIM_PREFERRED.");
+    return listed(lines, left -> "… and " + left + " more: the claims of the tenant are listed at " + publicBaseUrl
+        + "/api/claims?tenantId=" + c.customerTenantId());
   }
 
   public String informationRequest(String claimId) {
     return claims.latestInformationRequest(claimId)
-        .map(r -> "Reasons: " + String.join(", ", r.reasons()) + "\nQuestion: " + text(r.question()) + "\nAnswer by: " + r.dueAt())
+        .map(r -> fitted(List.of(Line.fixed("Reasons: " + String.join(", ", r.reasons())),
+            new Line("Question: ", r.question()), Line.fixed("Answer by: " + r.dueAt()))))
         .orElse("");
   }
 
   /** Free text (the partner's, a validator's, an administrator's), one line and inert wherever a form shows it. */
   private static String text(String value) {
     return DisplayText.escape(value);
+  }
+
+  /** A line of a view: its label, then free text (escaped here, shortened when the view would not fit otherwise). */
+  private record Line(String label, String text) {
+    static Line fixed(String line) {
+      return new Line(line, null);
+    }
+  }
+
+  /**
+   * The lines in their order, each text whole when everything fits, otherwise the longest texts shortened alike, so a
+   * short answer is never cut for a long comment.
+   */
+  private static String fitted(List<Line> lines) {
+    List<String> escaped = lines.stream().map(line -> line.text() == null ? "" : text(line.text())).toList();
+    int fixed = lines.stream().mapToInt(line -> line.label().length() + 1).sum();
+    int[] caps = shares(escaped.stream().mapToInt(String::length).toArray(), MAX_LENGTH - fixed);
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      shown.add(lines.get(i).label() + DisplayText.shorten(escaped.get(i), caps[i]));
+    }
+    return listed(shown, left -> "… (shortened to fit the form)");
+  }
+
+  /** How many characters each text may have so that together they take at most {@code budget}: the short ones whole. */
+  private static int[] shares(int[] lengths, int budget) {
+    int[] caps = new int[lengths.length];
+    Integer[] shortestFirst = new Integer[lengths.length];
+    for (int i = 0; i < lengths.length; i++) {
+      shortestFirst[i] = i;
+    }
+    java.util.Arrays.sort(shortestFirst, java.util.Comparator.comparingInt(i -> lengths[i]));
+    int left = Math.max(0, budget);
+    for (int n = 0; n < shortestFirst.length; n++) {
+      int i = shortestFirst[n];
+      caps[i] = Math.min(lengths[i], left / (shortestFirst.length - n));
+      left -= caps[i];
+    }
+    return caps;
+  }
+
+  /** The lines as long as they fit, then one line saying what is left out. */
+  private static String listed(List<String> lines, java.util.function.IntFunction<String> more) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = (i == 0 ? "" : "\n") + lines.get(i);
+      String rest = "\n" + more.apply(lines.size() - i);
+      boolean last = i == lines.size() - 1;
+      if (text.length() + line.length() + (last ? 0 : rest.length()) > MAX_LENGTH) {
+        return text.append(i == 0 ? more.apply(lines.size()) : rest).toString();
+      }
+      text.append(line);
+    }
+    return text.toString();
   }
 }

@@ -52,4 +52,26 @@ public final class DisplayText {
     }
     return escaped.toString();
   }
+
+  /**
+   * An escaped value cut to at most {@code max} characters, ending in "…" when cut: never between a backslash and the
+   * character it escapes, nor inside a character that needs two.
+   */
+  public static String shorten(String escaped, int max) {
+    if (escaped.length() <= max) {
+      return escaped;
+    }
+    int end = Math.max(0, max - 1);
+    if (end > 0 && Character.isHighSurrogate(escaped.charAt(end - 1))) {
+      end--;
+    }
+    int backslashes = 0;
+    while (backslashes < end && escaped.charAt(end - 1 - backslashes) == '\\') {
+      backslashes++;
+    }
+    if (backslashes % 2 == 1) {
+      end--;
+    }
+    return escaped.substring(0, end) + "…";
+  }
 }

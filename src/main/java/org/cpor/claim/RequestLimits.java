@@ -1,6 +1,6 @@
 package org.cpor.claim;
 
-import java.io.FilterInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 /**
  * {@link Limits} at the door, for every request body the API reads (JSON bodies and the JSON part of a multipart
  * claim): a body over {@link Limits#JSON_BODY_BYTES} is refused (413) before it is parsed, by its declared length or
- * once that many bytes have arrived; a partner's request is then held to its limits (400) before the controller runs,
+ * once one byte more has arrived; a partner's request is then held to its limits (400) before the controller runs,
  * so it does not even learn who the caller is from the database. The services check the same limits for the portal.
  */
 @ControllerAdvice
@@ -32,11 +32,16 @@ class RequestLimits extends RequestBodyAdviceAdapter {
     if (message.getHeaders().getContentLength() > Limits.JSON_BODY_BYTES) {
       throw tooLarge();
     }
-    InputStream body = new Bounded(message.getBody());
+    // read up to one byte over the limit before parsing: a body sent without its length (chunked, a multipart part)
+    // is refused the same way, and never from inside the parser
+    byte[] body = message.getBody().readNBytes(Limits.JSON_BODY_BYTES + 1);
+    if (body.length > Limits.JSON_BODY_BYTES) {
+      throw tooLarge();
+    }
     return new HttpInputMessage() {
       @Override
       public InputStream getBody() {
-        return body;
+        return new ByteArrayInputStream(body);
       }
 
       @Override
@@ -63,47 +68,5 @@ class RequestLimits extends RequestBodyAdviceAdapter {
 
   private static PayloadTooLargeException tooLarge() {
     return new PayloadTooLargeException("A request body may have at most " + Limits.JSON_BODY_BYTES + " bytes (256 KB)");
-  }
-
-  /** Stops reading, and the request, once the body has more bytes than allowed (a body sent without its length). */
-  private static final class Bounded extends FilterInputStream {
-
-    private long read;
-
-    Bounded(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count(skipped);
-      return skipped;
-    }
-
-    private void count(long bytes) {
-      read += bytes;
-      if (read > Limits.JSON_BODY_BYTES) {
-        throw tooLarge();
-      }
-    }
   }
 }
