@@ -1,8 +1,11 @@
 package org.cpor.claim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.cpor.association.AssociationStore;
 import org.cpor.partner.PartnerDirectory;
@@ -17,6 +20,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClaimSummaries {
+
+  /**
+   * Camunda keeps a String variable in a column of 4000 characters, and a longer one fails the whole transaction, so
+   * every view fits into it: long texts are shortened and long lists end with how many entries are left out.
+   */
+  static final int MAX_LENGTH = 4000;
 
   private final ClaimStore claims;
   private final AssociationStore associations;
@@ -34,12 +43,6 @@ public class ClaimSummaries {
     this.partners = partners;
     this.catalogue = catalogue;
   }
-
-  /**
-   * Camunda keeps a String variable in a column of 4000 characters, and a longer one fails the whole transaction, so
-   * every view fits into it: long texts are shortened and long lists end with how many entries are left out.
-   */
-  static final int MAX_LENGTH = 4000;
 
   public String claim(String claimId) {
     Claim c = claims.get(claimId);
@@ -153,7 +156,7 @@ public class ClaimSummaries {
     for (int i = 0; i < lengths.length; i++) {
       shortestFirst[i] = i;
     }
-    java.util.Arrays.sort(shortestFirst, java.util.Comparator.comparingInt(i -> lengths[i]));
+    Arrays.sort(shortestFirst, Comparator.comparingInt(i -> lengths[i]));
     int left = Math.max(0, budget);
     for (int n = 0; n < shortestFirst.length; n++) {
       int i = shortestFirst[n];
@@ -164,7 +167,7 @@ public class ClaimSummaries {
   }
 
   /** The lines as long as they fit, then one line saying what is left out. */
-  private static String listed(List<String> lines, java.util.function.IntFunction<String> more) {
+  private static String listed(List<String> lines, IntFunction<String> more) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String line = (i == 0 ? "" : "\n") + lines.get(i);

@@ -16,7 +16,7 @@ import org.cpor.web.InvalidInputException;
  */
 public final class Limits {
 
-  /** A JSON request body, and the JSON part of a multipart claim (a claim at its limits needs about 60 KB). */
+  /** A JSON request body, and the JSON part of a multipart claim: a claim at every other limit fits well within it. */
   public static final int JSON_BODY_BYTES = 256 * 1024;
   /** Workloads of a claim or of a corrected answer: a program's catalogue has 13, administrators may add a few. */
   public static final int WORKLOADS = 20;

@@ -338,6 +338,15 @@ class InputLimitsTest extends IntegrationTest {
     assertThat(poeCount()).isEqualTo(files);
   }
 
+  @Test
+  void poeFileNameOver255Characters_isShortenedKeepingItsExtension() throws Exception {
+    String response = mvc.perform(multipart("/api/poe")
+            .file(new MockMultipartFile("file", "n".repeat(300) + ".pdf", "application/octet-stream", PDF))
+            .with(httpBasic("fabrikam-admin", "fabrikam-admin")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    assertThat(json.readTree(response).get("fileName").asText()).isEqualTo("n".repeat(Limits.FILE_NAME - 4) + ".pdf");
+  }
+
   // --- an answer, a dispute, a withdrawal -----------------------------------------------------------------------
 
   private String awaitingAnswer() throws Exception {
