@@ -21,11 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClaimSummaries {
 
-  /**
-   * Camunda keeps a String variable in a column of 4000 characters, and a longer one fails the whole transaction, so
-   * every view fits into it: long texts are shortened and long lists end with how many entries are left out.
-   */
-  static final int MAX_LENGTH = 4000;
+  /** Every view fits into a Camunda String variable: long texts are shortened, long lists say how much is left out. */
+  static final int MAX_LENGTH = Limits.CAMUNDA_STRING;
 
   private final ClaimStore claims;
   private final AssociationStore associations;

@@ -150,8 +150,9 @@ public class InformationRequests {
       if (comment == null || comment.isBlank()) {
         throw new InvalidInputException("answerComment", "is required: answer the validator's question");
       }
-      if (comment.length() > Limits.TEXT) {
-        throw new InvalidInputException("answerComment", Limits.tooLong(Limits.TEXT, comment.length()));
+      if (comment.length() > Limits.CAMUNDA_STRING) {
+        throw new InvalidInputException("answerComment", Limits.tooLong(Limits.CAMUNDA_STRING, comment.length())
+            + "; a longer answer can be sent through the portal or the API");
       }
       recordAnswer(open, claimId, comment.strip(), user);
     });

@@ -33,6 +33,11 @@ public final class Limits {
   public static final int EMAIL = 254;
   /** Free text: the claim's comment, an answer, a dispute's justification, a withdrawal's reason. */
   public static final int TEXT = 10_000;
+  /**
+   * Text typed into a Tasklist form, and each view a form shows: Camunda keeps a String variable in a column of 4000
+   * characters, and a longer one fails the whole transaction.
+   */
+  public static final int CAMUNDA_STRING = 4000;
   /** A domain name (RFC 1035). */
   public static final int DOMAIN = 253;
   /** Codes and identifiers: PartnerID, program, tenant ID, workload code, subscription ID, language, PoE file ID. */

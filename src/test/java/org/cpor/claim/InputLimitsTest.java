@@ -1,6 +1,7 @@
 package org.cpor.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -416,20 +416,22 @@ class InputLimitsTest extends IntegrationTest {
   }
 
   @Test
-  void answerInTasklistOverTheLimit_isRefusedAndTheTaskStaysOpen() throws Exception {
+  void answerInTasklistOverCamundasStringLimit_isRefusedClearlyAndTheTaskStaysOpen() throws Exception {
     String claimId = awaitingAnswer();
     String taskId = task(claimId, "Task_ProvideInformation").getId();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("answerComment", "a".repeat(10_001));
     identity.setAuthentication("fabrikam-admin", List.of("partner-fabrikam-admins"));
     try {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(taskId, variables))
-          .hasMessageContaining("at most 10000 characters");
+      assertThatThrownBy(() -> tasks.complete(taskId, Map.of("answerComment", "a".repeat(Limits.CAMUNDA_STRING + 1))))
+          .hasMessageContaining("at most 4000 characters long (it has 4001)");
+      assertThat(task(claimId, "Task_ProvideInformation")).isNotNull();
+      assertThat(claims.latestInformationRequest(claimId).orElseThrow().answeredAt()).isNull();
+
+      tasks.complete(taskId, Map.of("answerComment", "a".repeat(Limits.CAMUNDA_STRING)));
     } finally {
       identity.clearAuthentication();
     }
-    assertThat(task(claimId, "Task_ProvideInformation")).isNotNull();
-    assertThat(claims.latestInformationRequest(claimId).orElseThrow().answeredAt()).isNull();
+    assertThat(claims.latestInformationRequest(claimId).orElseThrow().answerComment()).hasSize(Limits.CAMUNDA_STRING);
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
   }
 
   // --- the portal's forms ---------------------------------------------------------------------------------------
