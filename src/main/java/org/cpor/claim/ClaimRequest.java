@@ -2,7 +2,7 @@ package org.cpor.claim;
 
 import java.util.List;
 
-/** A claim as the partner submits it (API.md); every field is checked by {@link ClaimRules}. */
+/** A claim as the partner submits it (API.md); its sizes are checked by {@link Limits}, its fields by {@link ClaimRules}. */
 public record ClaimRequest(
     String name,
     String partnerId,

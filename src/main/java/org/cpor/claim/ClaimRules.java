@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
 import org.cpor.web.FieldError;
 import org.springframework.stereotype.Component;
 
-/** The field rules of DOMAIN.md: every bad field of a claim is named at once. */
+/** The field rules of DOMAIN.md: every bad field of a claim is named at once (after {@link Limits}). */
 @Component
 public class ClaimRules {
 
@@ -22,8 +23,8 @@ public class ClaimRules {
   public static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Set<String> LANGUAGES = Set.of("en", "hu");
-  static final int MAX_TEXT = 200;
-  static final int MAX_COMMENT = 10_000;
+  /** The validator's comment shares the partner's limit for free text. */
+  static final int MAX_COMMENT = Limits.TEXT;
 
   private final WorkloadCatalogue catalogue;
 
@@ -36,8 +37,8 @@ public class ClaimRules {
     String name = strip(claim.name());
     if (name == null) {
       errors.add(new FieldError("name", "is required"));
-    } else if (name.length() < 3 || name.length() > 120) {
-      errors.add(new FieldError("name", "must be 3 to 120 characters long (it has " + name.length() + ")"));
+    } else if (name.length() < Limits.NAME_MIN || name.length() > Limits.NAME) {
+      errors.add(new FieldError("name", Limits.nameLength(name.length())));
     }
     if (blank(claim.partnerId())) {
       errors.add(new FieldError("partnerId", "is required"));
@@ -69,18 +70,20 @@ public class ClaimRules {
     if (Boolean.TRUE.equals(claim.incentiveOptOut()) && program != null && !program.allowsIncentiveOptOut()) {
       errors.add(new FieldError("incentiveOptOut", "exists for Modern Work and Security (OSU_M365) claims only"));
     }
-    if (claim.comment() != null && claim.comment().length() > MAX_COMMENT) {
-      errors.add(new FieldError("comment", "must be at most " + MAX_COMMENT + " characters long"));
+    if (claim.comment() != null && claim.comment().length() > Limits.TEXT) {
+      errors.add(new FieldError("comment", Limits.tooLong(Limits.TEXT, claim.comment().length())));
     }
     return errors;
   }
 
-  /** The workloads of a claim or of a corrected answer. */
+  /** The workloads of a claim or of a corrected answer: one look at the program's catalogue, whatever their number. */
   void checkWorkloads(List<WorkloadRequest> workloads, Program program, List<FieldError> errors) {
     if (workloads == null || workloads.isEmpty()) {
       errors.add(new FieldError("workloads", "name at least one workload"));
       return;
     }
+    Set<String> ofProgram = program == null ? Set.of()
+        : catalogue.ofProgram(program).stream().map(WorkloadCatalogue.Workload::code).collect(Collectors.toSet());
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < workloads.size(); i++) {
       String field = "workloads[" + i + "]";
@@ -94,16 +97,14 @@ public class ClaimRules {
         errors.add(new FieldError(field + ".code", code + " is claimed twice"));
         continue;
       }
-      Map<String, String> programs = catalogue.programsOf(code);
-      if (programs.isEmpty()) {
-        errors.add(new FieldError(field + ".code", "unknown workload " + code));
-        continue;
-      }
-      if (program == null) {
-        continue;
-      }
-      if (!programs.containsKey(program.name())) {
-        errors.add(new FieldError(field + ".code", code + " is not a workload of program " + program.name()));
+      if (!ofProgram.contains(code)) {
+        // the catalogue is asked again only for a code the program does not list, to say what is wrong with it
+        Map<String, String> programs = catalogue.programsOf(code);
+        if (programs.isEmpty()) {
+          errors.add(new FieldError(field + ".code", "unknown workload " + code));
+        } else if (program != null) {
+          errors.add(new FieldError(field + ".code", code + " is not a workload of program " + program.name()));
+        }
         continue;
       }
       String subscription = strip(workload.subscriptionId());
@@ -144,15 +145,15 @@ public class ClaimRules {
   private static void text(String field, String value, List<FieldError> errors) {
     if (blank(value)) {
       errors.add(new FieldError(field, "is required"));
-    } else if (value.strip().length() > MAX_TEXT) {
-      errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters long"));
+    } else if (value.strip().length() > Limits.NAME) {
+      errors.add(new FieldError(field, Limits.tooLong(Limits.NAME, value.strip().length())));
     }
   }
 
   private static void email(String field, String value, List<FieldError> errors) {
     if (blank(value)) {
       errors.add(new FieldError(field, "is required"));
-    } else if (value.strip().length() > 254 || !EMAIL.matcher(value.strip()).matches()) {
+    } else if (value.strip().length() > Limits.EMAIL || !EMAIL.matcher(value.strip()).matches()) {
       errors.add(new FieldError(field, "must be an e-mail address"));
     }
   }

@@ -22,11 +22,11 @@ import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A partner submits a claim: field rules, then the checks that refuse, then the claim is stored and its process
- * started, which runs the automated checks into findings and opens the review, all before the answer.
+ * A partner submits a claim: limits, field rules, then the checks that refuse, then the claim is stored and its
+ * process started, which runs the automated checks into findings and opens the review, all before the answer.
  */
 @Service
 public class ClaimSubmissions {
@@ -41,10 +41,13 @@ public class ClaimSubmissions {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final PoeFiles poeFiles;
+  private final TransactionTemplate transactions;
 
   ClaimSubmissions(ClaimRules rules, ClaimChecks checks, ClaimStore claims, ClaimTimeline timeline, TenantDirectory tenants,
-      ClaimWorkflow workflow, Notifications notifications, JdbcClient jdbc, Clock clock, PoeFiles poeFiles) {
+      ClaimWorkflow workflow, Notifications notifications, JdbcClient jdbc, Clock clock, PoeFiles poeFiles,
+      TransactionTemplate transactions) {
     this.poeFiles = poeFiles;
+    this.transactions = transactions;
     this.rules = rules;
     this.checks = checks;
     this.claims = claims;
@@ -56,24 +59,27 @@ public class ClaimSubmissions {
     this.clock = clock;
   }
 
-  /** Submits with PoE files sent along (multipart); a refused claim keeps none of them. */
-  @Transactional
-  public Claim submit(ClaimRequest request, List<Upload> uploads, Caller caller) {
-    List<String> poeIds = new ArrayList<>(request.poeIds() == null ? List.of() : request.poeIds());
-    poeIds.addAll(poeFiles.uploadAll(caller, uploads));
-    return submit(new ClaimRequest(request.name(), request.partnerId(), request.program(), request.customerTenantId(),
-        request.customerDomain(), request.workloads(), request.customerContact(), request.partnerContact(),
-        request.incentiveOptOut(), request.comment(), poeIds), caller);
+  public Claim submit(ClaimRequest request, Caller caller) {
+    return submit(request, List.of(), caller);
   }
 
-  @Transactional
-  public Claim submit(ClaimRequest request, Caller caller) {
+  /**
+   * Submits with PoE files sent along (multipart, the portal's form); a refused claim keeps none of them. Who may
+   * submit and the {@link Limits} are checked before a transaction begins, so a request over a limit holds no
+   * connection; the rest happens in one transaction.
+   */
+  public Claim submit(ClaimRequest request, List<Upload> uploads, Caller caller) {
     if (!caller.isIncentivesAdmin()) {
       throw new ForbiddenException("Only an Incentives admin of a partner organisation may submit claims");
     }
+    Limits.check(request, uploads.size());
+    return transactions.execute(status -> store(request, uploads, caller));
+  }
+
+  private Claim store(ClaimRequest request, List<Upload> uploads, Caller caller) {
     Organisation organisation = caller.organisation().orElseThrow();
     List<FieldError> errors = rules.check(request);
-    if (request.poeIds() == null || request.poeIds().isEmpty()) {
+    if ((request.poeIds() == null || request.poeIds().isEmpty()) && uploads.isEmpty()) {
       errors.add(new FieldError("poeIds", "attach at least one proof-of-execution file (PDF, PNG, JPEG or DOCX, "
           + "customer-signed, naming every claimed workload)"));
     } else {
@@ -82,6 +88,8 @@ public class ClaimSubmissions {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    List<String> poeIds = new ArrayList<>(request.poeIds() == null ? List.of() : request.poeIds());
+    poeIds.addAll(poeFiles.uploadAll(caller, uploads));
     // one submission of an organisation at a time, so two concurrent duplicates cannot both pass the checks
     jdbc.sql("select id from organisations where id = ? for update").param(organisation.id()).query(String.class).single();
 
@@ -91,7 +99,7 @@ public class ClaimSubmissions {
     claims.insert(claim);
     timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",
         claim.program() + " " + String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
-    poeFiles.attach(request.poeIds(), claim.id(), null, null, caller.userId());
+    poeFiles.attach(poeIds, claim.id(), null, null, caller.userId());
     workflow.start(claim.id());
     Claim submitted = claims.get(claim.id());
     notifications.toPartner(submitted, NotificationKind.CLAIM_RECEIVED, Map.of());

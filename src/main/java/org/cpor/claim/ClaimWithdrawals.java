@@ -3,7 +3,6 @@ package org.cpor.claim;
 import java.time.Clock;
 import org.cpor.identity.Caller;
 import org.cpor.web.ConflictException;
-import org.cpor.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,10 +26,8 @@ public class ClaimWithdrawals {
 
   @Transactional
   public Claim withdraw(String claimId, String reason, Caller caller) {
+    Limits.checkWithdrawal(reason);
     Claim claim = access.lockForChange(claimId, caller);
-    if (reason != null && reason.length() > ClaimRules.MAX_COMMENT) {
-      throw new InvalidInputException("reason", "must be at most " + ClaimRules.MAX_COMMENT + " characters long");
-    }
     if (!claim.status().isOpen()) {
       throw new ConflictException("Claim " + claimId + " is " + claim.status() + " and can no longer be withdrawn");
     }

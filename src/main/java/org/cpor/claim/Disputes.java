@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cpor.identity.Caller;
 import org.cpor.poe.PoeFiles;
+import org.cpor.poe.Upload;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
@@ -45,15 +46,23 @@ public class Disputes {
 
   @Transactional
   public Claim dispute(String claimId, DisputeRequest request, Caller caller) {
+    return dispute(claimId, request, List.of(), caller);
+  }
+
+  /**
+   * A dispute with PoE files sent along (the portal's form): the {@link Limits} first, before any query, then the files
+   * are stored with the dispute or, when it is refused, not at all.
+   */
+  @Transactional
+  public Claim dispute(String claimId, DisputeRequest request, List<Upload> uploads, Caller caller) {
+    Limits.check(request, uploads.size());
     Claim claim = access.lockForChange(claimId, caller);
     List<FieldError> errors = new ArrayList<>();
     String justification = request == null || request.justification() == null ? null : request.justification().strip();
     if (justification == null || justification.isEmpty()) {
       errors.add(new FieldError("justification", "is required: say why the rejection should be reviewed again"));
-    } else if (justification.length() > ClaimRules.MAX_COMMENT) {
-      errors.add(new FieldError("justification", "must be at most " + ClaimRules.MAX_COMMENT + " characters long"));
     }
-    List<String> poeIds = request == null || request.poeIds() == null ? List.of() : request.poeIds();
+    List<String> poeIds = new ArrayList<>(request == null || request.poeIds() == null ? List.of() : request.poeIds());
     errors.addAll(poeFiles.checkAttachable(poeIds, claim.organisationId(), "poeIds"));
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -73,6 +82,7 @@ public class Disputes {
     }
     checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
         claim.workloadCodes(), claimId);
+    poeIds.addAll(poeFiles.uploadAll(caller, uploads));
     long disputeId = claims.insertDispute(claimId, justification, now, caller.userId());
     poeFiles.attach(poeIds, claimId, null, disputeId, caller.userId());
     timeline.record(claimId, new TimelineEvent(now, caller.userId(), "DISPUTED", justification));

@@ -14,6 +14,7 @@ import org.cpor.identity.Caller;
 import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
 import org.cpor.poe.PoeFiles;
+import org.cpor.poe.Upload;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
@@ -80,12 +81,19 @@ public class InformationRequests {
 
   /** The partner answers through the API: the answer is recorded, then the partner's task is completed. */
   public Claim answer(String claimId, InformationAnswer answer, Caller caller) {
+    return answer(claimId, answer, List.of(), caller);
+  }
+
+  /**
+   * The partner answers with PoE files sent along (the portal's form): the {@link Limits} first, before any query, then
+   * the files are stored with the answer or, when it is refused, not at all.
+   */
+  public Claim answer(String claimId, InformationAnswer answer, List<Upload> uploads, Caller caller) {
+    Limits.check(answer, uploads.size());
     Claim claim = access.lockForChange(claimId, caller);
     List<FieldError> errors = new ArrayList<>();
     if (answer.comment() == null || answer.comment().isBlank()) {
       errors.add(new FieldError("comment", "is required: answer the validator's question"));
-    } else if (answer.comment().length() > ClaimRules.MAX_COMMENT) {
-      errors.add(new FieldError("comment", "must be at most " + ClaimRules.MAX_COMMENT + " characters long"));
     }
     errors.addAll(poeFiles.checkAttachable(answer.poeIds(), claim.organisationId(), "poeIds"));
     if (answer.workloads() != null) {
@@ -104,6 +112,8 @@ public class InformationRequests {
     if (claim.status() != ClaimStatus.PARTNER_ACTION_REQUIRED || open == null) {
       throw new ConflictException("Claim " + claimId + " has no open information request (it is " + claim.status() + ")");
     }
+    List<String> poeIds = new ArrayList<>(answer.poeIds() == null ? List.of() : answer.poeIds());
+    poeIds.addAll(poeFiles.uploadAll(caller, uploads));
     if (answer.workloads() != null) {
       List<ClaimedWorkload> workloads = answer.workloads().stream()
           .map(w -> new ClaimedWorkload(w.code().strip(), ClaimRules.strip(w.subscriptionId())))
@@ -126,7 +136,7 @@ public class InformationRequests {
           answer.partnerContact().email().strip()));
       timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "PARTNER_CONTACT_CORRECTED", null));
     }
-    poeFiles.attach(answer.poeIds(), claimId, open.id(), null, caller.userId());
+    poeFiles.attach(poeIds, claimId, open.id(), null, caller.userId());
     recordAnswer(open, claimId, answer.comment().strip(), caller.userId());
     if (!workflow.completeInformationTask(claimId, caller.userId())) {
       throw new ConflictException("Claim " + claimId + " has no open information request");
@@ -139,6 +149,10 @@ public class InformationRequests {
     claims.latestInformationRequest(claimId).filter(InformationRequest::isOpen).ifPresent(open -> {
       if (comment == null || comment.isBlank()) {
         throw new InvalidInputException("answerComment", "is required: answer the validator's question");
+      }
+      if (comment.length() > Limits.CAMUNDA_STRING) {
+        throw new InvalidInputException("answerComment", Limits.tooLong(Limits.CAMUNDA_STRING, comment.length())
+            + "; a longer answer can be sent through the portal or the API");
       }
       recordAnswer(open, claimId, comment.strip(), user);
     });

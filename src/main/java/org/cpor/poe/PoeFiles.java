@@ -4,10 +4,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.cpor.claim.ClaimTimeline;
+import org.cpor.claim.Limits;
 import org.cpor.claim.TimelineEvent;
 import org.cpor.identity.Caller;
 import org.cpor.web.FieldError;
@@ -26,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PoeFiles {
 
-  public static final long MAX_SIZE = 10L * 1024 * 1024;
-
   private final PoeStore store;
   private final ClaimTimeline timeline;
   private final Clock clock;
@@ -38,16 +41,39 @@ public class PoeFiles {
     this.clock = clock;
   }
 
-  @Transactional
+  /** One file through {@code POST /api/poe}: every check before the store is asked for a connection. */
   public PoeFile upload(Caller caller, String fileName, byte[] content) {
+    Checked file = check(caller, fileName, content);
+    store.insert(file.file(), file.content());
+    return file.file();
+  }
+
+  /**
+   * Stores files that arrived with a claim, an answer or a dispute, in the caller's transaction; answers their IDs.
+   * Every file is checked before the first is stored.
+   */
+  @Transactional
+  public List<String> uploadAll(Caller caller, List<Upload> uploads) {
+    if (uploads.size() > Limits.POE_FILES) {
+      throw new InvalidInputException("poe", "at most " + Limits.POE_FILES + " proof-of-execution files at once (there are "
+          + uploads.size() + ")");
+    }
+    List<Checked> files = uploads.stream().map(upload -> check(caller, upload.fileName(), upload.content())).toList();
+    files.forEach(file -> store.insert(file.file(), file.content()));
+    return files.stream().map(file -> file.file().id()).toList();
+  }
+
+  private record Checked(PoeFile file, byte[] content) {}
+
+  private Checked check(Caller caller, String fileName, byte[] content) {
     if (!caller.isIncentivesAdmin()) {
       throw new ForbiddenException("Only an Incentives admin of a partner organisation may upload proof of execution");
     }
-    String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").strip();
-    if (name.isEmpty() || name.length() > 255) {
-      throw new InvalidInputException("file", "needs a file name of at most 255 characters");
+    String name = FileNames.normalise(fileName);
+    if (name.isEmpty()) {
+      throw new InvalidInputException("file", "needs a file name");
     }
-    if (content.length > MAX_SIZE) {
+    if (content.length > Limits.POE_FILE_BYTES) {
       throw new PayloadTooLargeException(name + " has " + content.length + " bytes; a proof-of-execution file may have at most 10 MB");
     }
     if (content.length == 0) {
@@ -55,25 +81,22 @@ public class PoeFiles {
     }
     String type = PoeTypes.detect(name, content).orElseThrow(() -> new UnsupportedTypeException(
         name + " is not a PDF, PNG, JPEG or DOCX file (its content decides, not only its name)"));
-    PoeFile file = new PoeFile(UUID.randomUUID().toString(), name, type, content.length, sha256(content),
-        caller.organisation().orElseThrow().id(), null, clock.instant(), caller.userId());
-    store.insert(file, content);
-    return file;
+    return new Checked(new PoeFile(UUID.randomUUID().toString(), name, type, content.length, sha256(content),
+        caller.organisation().orElseThrow().id(), null, clock.instant(), caller.userId()), content);
   }
 
-  /** Uploads files that arrived with a claim, an answer or a dispute; answers their IDs. */
-  @Transactional
-  public List<String> uploadAll(Caller caller, List<Upload> uploads) {
-    return uploads.stream().map(upload -> upload(caller, upload.fileName(), upload.content()).id()).toList();
-  }
-
-  /** What is wrong with attaching these files to a claim of the organisation (each bad ID named). */
+  /** What is wrong with attaching these files to a claim of the organisation (each bad ID named); one query. */
   public List<FieldError> checkAttachable(List<String> ids, String organisationId, String field) {
     List<FieldError> errors = new ArrayList<>();
-    for (String id : ids == null ? List.<String>of() : ids) {
-      PoeFile file = id == null ? null : store.find(id).filter(f -> f.organisationId().equals(organisationId)).orElse(null);
-      if (file == null) {
+    List<String> listed = ids == null ? List.of() : ids;
+    Map<String, PoeFile> files = store.findAll(listed.stream().filter(Objects::nonNull).toList());
+    Set<String> seen = new HashSet<>();
+    for (String id : listed) {
+      PoeFile file = id == null ? null : files.get(id);
+      if (file == null || !file.organisationId().equals(organisationId)) {
         errors.add(new FieldError(field, "unknown proof-of-execution file " + id));
+      } else if (!seen.add(id)) {
+        errors.add(new FieldError(field, file.fileName() + " (" + id + ") is listed twice"));
       } else if (file.claimId() != null) {
         errors.add(new FieldError(field, file.fileName() + " (" + id + ") is already attached to a claim"));
       }
@@ -81,12 +104,16 @@ public class PoeFiles {
     return errors;
   }
 
-  /** Attaches checked files to a claim, and to the answer or dispute that brought them. */
+  /** Attaches checked files to a claim, and to the answer or dispute that brought them; one update for all. */
   @Transactional
   public void attach(List<String> ids, String claimId, Long informationRequestId, Long disputeId, String actor) {
-    for (String id : ids == null ? List.<String>of() : ids) {
-      store.link(id, claimId, informationRequestId, disputeId);
-      PoeFile file = store.find(id).orElseThrow();
+    if (ids == null || ids.isEmpty()) {
+      return;
+    }
+    store.link(ids, claimId, informationRequestId, disputeId);
+    Map<String, PoeFile> files = store.findAll(ids);
+    for (String id : ids) {
+      PoeFile file = files.get(id);
       timeline.record(claimId, new TimelineEvent(clock.instant(), actor, "POE_ATTACHED",
           file.fileName() + " (" + file.contentType() + ", " + file.size() + " bytes, sha256 " + file.sha256() + ")"));
     }

@@ -5,8 +5,13 @@ import static org.cpor.jdbc.Timestamps.of;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +39,15 @@ class PoeStore {
     return jdbc.sql("select " + COLUMNS + " from poe_files where id = ?").param(id).query(this::file).optional();
   }
 
+  /** The files with these IDs, by ID: one query, whatever their number. */
+  Map<String, PoeFile> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from poe_files where id in (:ids)").param("ids", Set.copyOf(ids))
+        .query(this::file).list().stream().collect(Collectors.toMap(PoeFile::id, Function.identity()));
+  }
+
   byte[] content(String id) {
     return jdbc.sql("select content from poe_files where id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
   }
@@ -43,9 +57,10 @@ class PoeStore {
         .query(this::file).list();
   }
 
-  void link(String id, String claimId, Long informationRequestId, Long disputeId) {
-    jdbc.sql("update poe_files set claim_id = ?, information_request_id = ?, dispute_id = ? where id = ?")
-        .params(claimId, informationRequestId, disputeId, id).update();
+  void link(Collection<String> ids, String claimId, Long informationRequestId, Long disputeId) {
+    jdbc.sql("update poe_files set claim_id = :claim, information_request_id = :request, dispute_id = :dispute where id in (:ids)")
+        .param("claim", claimId).param("request", informationRequestId).param("dispute", disputeId)
+        .param("ids", Set.copyOf(ids)).update();
   }
 
   private PoeFile file(ResultSet rs, int row) throws SQLException {

@@ -26,7 +26,6 @@ import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.partner.PartnerLocation;
-import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
 import org.cpor.web.ConflictException;
 import org.cpor.web.ForbiddenException;
@@ -62,7 +61,6 @@ class PortalClaimsController {
   private final InformationRequests informationRequests;
   private final ClaimWithdrawals withdrawals;
   private final Disputes disputes;
-  private final PoeFiles poeFiles;
   private final WorkloadCatalogue catalogue;
   private final PartnerDirectory partners;
   private final Deadlines deadlines;
@@ -71,7 +69,7 @@ class PortalClaimsController {
 
   PortalClaimsController(TransactionTemplate transactions, ClaimStore claims, ClaimAccess access, ClaimViews views, ClaimTimeline timeline,
       ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals, Disputes disputes,
-      PoeFiles poeFiles, WorkloadCatalogue catalogue, PartnerDirectory partners, Deadlines deadlines, Callers callers) {
+      WorkloadCatalogue catalogue, PartnerDirectory partners, Deadlines deadlines, Callers callers) {
     this.claims = claims;
     this.access = access;
     this.views = views;
@@ -80,7 +78,6 @@ class PortalClaimsController {
     this.informationRequests = informationRequests;
     this.withdrawals = withdrawals;
     this.disputes = disputes;
-    this.poeFiles = poeFiles;
     this.catalogue = catalogue;
     this.partners = partners;
     this.deadlines = deadlines;
@@ -177,7 +174,6 @@ class PortalClaimsController {
     Claim claim = access.read(id, caller);
     List<Upload> uploads = uploads(files);
     return act(id, redirect, "Your answer was sent; the claim is back with the validators.", () -> {
-      List<String> poeIds = poeFiles.uploadAll(caller, uploads);
       List<String> chosen = workloads == null ? List.of() : workloads;
       boolean workloadsChanged = !new java.util.HashSet<>(chosen).equals(new java.util.HashSet<>(claim.workloadCodes()));
       CustomerContactRequest customer = new CustomerContactRequest(fields.get("customerContactName"),
@@ -186,9 +182,10 @@ class PortalClaimsController {
       boolean customerChanged = !customer.equals(new CustomerContactRequest(claim.customerContact().name(),
           claim.customerContact().title(), claim.customerContact().email(), claim.customerContact().language()));
       boolean partnerChanged = !partner.equals(new PartnerContactRequest(claim.partnerContact().name(), claim.partnerContact().email()));
-      informationRequests.answer(id, new InformationAnswer(comment, poeIds,
+      // the files go to the service, which checks the answer's limits before it stores them
+      informationRequests.answer(id, new InformationAnswer(comment, List.of(),
           workloadsChanged ? chosen.stream().map(code -> new WorkloadRequest(code, Params.blankToNull(fields.get("subscriptionIds[" + code + "]")))).toList() : null,
-          customerChanged ? customer : null, partnerChanged ? partner : null), caller);
+          customerChanged ? customer : null, partnerChanged ? partner : null), uploads, caller);
     });
   }
 
@@ -203,7 +200,7 @@ class PortalClaimsController {
     Caller caller = callers.current();
     List<Upload> uploads = uploads(files);
     return act(id, redirect, "The rejection is disputed; the claim is back with the validators.",
-        () -> disputes.dispute(id, new Disputes.DisputeRequest(justification, poeFiles.uploadAll(caller, uploads)), caller));
+        () -> disputes.dispute(id, new Disputes.DisputeRequest(justification, List.of()), uploads, caller));
   }
 
   /**

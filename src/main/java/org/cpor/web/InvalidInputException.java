@@ -1,6 +1,7 @@
 package org.cpor.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Bad input: answered with 400 and every bad field named. */
 public class InvalidInputException extends RuntimeException {
@@ -8,7 +9,9 @@ public class InvalidInputException extends RuntimeException {
   private final transient List<FieldError> errors;
 
   public InvalidInputException(List<FieldError> errors) {
-    super(errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+    // joined in one pass: pairwise concatenation copies the message again for every error
+    super(errors.isEmpty() ? "invalid input"
+        : errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 
