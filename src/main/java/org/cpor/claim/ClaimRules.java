@@ -23,8 +23,6 @@ public class ClaimRules {
   public static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Set<String> LANGUAGES = Set.of("en", "hu");
-  /** The validator's comment shares the partner's limit for free text. */
-  static final int MAX_COMMENT = Limits.TEXT;
 
   private final WorkloadCatalogue catalogue;
 

@@ -86,8 +86,9 @@ public class ClaimValidation {
             ? "explain the rejection" : "ask the partner a question"));
       }
     }
-    if (comment != null && comment.length() > ClaimRules.MAX_COMMENT) {
-      errors.add(new FieldError("validationComment", "must be at most " + ClaimRules.MAX_COMMENT + " characters long"));
+    // the decision's fields travel as process variables, which Camunda keeps in 4000 characters
+    if (input.comment() != null && input.comment().length() > Limits.CAMUNDA_STRING) {
+      errors.add(new FieldError("validationComment", "must be at most " + Limits.CAMUNDA_STRING + " characters long"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

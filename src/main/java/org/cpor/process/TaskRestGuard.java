@@ -37,6 +37,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ClaimValidation;
+import org.cpor.claim.Limits;
 import org.cpor.identity.Groups;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
@@ -252,6 +253,8 @@ class TaskRestGuard extends OncePerRequestFilter {
             fields.stream().sorted().toList())));
       } else if (!VALUE_TYPES.contains(type) || !(value.isTextual() || value.isArray() || value.isNull() || value.isMissingNode())) {
         errors.add(new FieldError(name, "must be text"));
+      } else if (value.isTextual() && value.asText().length() > Limits.CAMUNDA_STRING) {
+        errors.add(new FieldError(name, "must be at most " + Limits.CAMUNDA_STRING + " characters long"));
       }
     }
     if (errors.isEmpty() && AssociationClaimProcess.TASK_VALIDATE_CLAIM.equals(task.key())) {

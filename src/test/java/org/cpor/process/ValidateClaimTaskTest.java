@@ -47,6 +47,15 @@ class ValidateClaimTaskTest extends IntegrationTest {
   }
 
   @Test
+  void commentLongerThanAProcessVariableHolds_isRefusedWith400() throws Exception {
+    String claimId = submit(Map.of());
+    completeOverRest(claimId, "\"validationOutcome\": {\"value\": \"REJECTED\"}, \"validationReasons\": {\"value\": \"OTHER\"},"
+        + " \"validationComment\": {\"value\": \"" + "x".repeat(4001) + "\"}", 400, "validationComment");
+    assertThat(task(claimId, "Task_ValidateClaim")).isNotNull();
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+  }
+
+  @Test
   void systemOnlyReason_isRefused() throws Exception {
     String claimId = submit(Map.of());
     completeOverRest(claimId, "\"validationOutcome\": {\"value\": \"REJECTED\"}, \"validationReasons\": {\"value\": \"NO_PARTNER_RESPONSE\"},"
