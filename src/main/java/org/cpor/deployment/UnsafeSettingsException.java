@@ -5,14 +5,7 @@ import java.util.List;
 /** Start-up is refused: each problem names the setting (environment variable and property) to fix. */
 class UnsafeSettingsException extends IllegalStateException {
 
-  private final List<String> problems;
-
   UnsafeSettingsException(List<String> problems) {
     super("The application refuses to start with these settings:\n - " + String.join("\n - ", problems));
-    this.problems = List.copyOf(problems);
-  }
-
-  List<String> problems() {
-    return problems;
   }
 }
