@@ -1,5 +1,6 @@
 package org.cpor.association;
 
+import org.cpor.claim.CompetitorRedaction;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.web.Page;
@@ -19,9 +20,11 @@ class AssociationController {
   private final AssociationStore associations;
   private final Callers callers;
   private final Associations service;
+  private final CompetitorRedaction redaction;
 
-  AssociationController(AssociationStore associations, Callers callers, Associations service) {
+  AssociationController(AssociationStore associations, Callers callers, Associations service, CompetitorRedaction redaction) {
     this.service = service;
+    this.redaction = redaction;
     this.associations = associations;
     this.callers = callers;
   }
@@ -34,7 +37,8 @@ class AssociationController {
     Caller caller = callers.current();
     AssociationQuery query = new AssociationQuery(caller.organisationFilter(), Params.blankToNull(tenantId),
         Params.blankToNull(workload), Params.code(AssociationStatus.class, "status", status), page, size);
-    return new Page<>(associations.search(query), page, size, associations.count(query));
+    return new Page<>(associations.search(query).stream().map(a -> redaction.association(a, caller)).toList(), page, size,
+        associations.count(query));
   }
 
   record DisassociationRequest(String reason) {}

@@ -57,6 +57,7 @@ public class Associations {
     Map<String, List<String>> supersededByClaim = new LinkedHashMap<>();
     for (String workload : claim.workloadCodes()) {
       associations.activeFor(claim.customerTenantId(), workload).ifPresent(incumbent -> {
+        // validators and auditors read which claim won; a partner reads these through CompetitorRedaction
         associations.end(incumbent.id(), EndReason.SUPERSEDED, "superseded by claim " + claimId, now);
         timeline.record(incumbent.claimId(), new TimelineEvent(now, TimelineEvent.SYSTEM, "ASSOCIATION_ENDED",
             workload + " SUPERSEDED by claim " + claimId));

@@ -35,11 +35,10 @@ public class ClaimChecks {
 
   /** Throws what refuses the claim; {@code claimId} is the claim itself once stored (null before). */
   void refuse(String organisationId, String partnerId, String tenantId, String domain, List<String> workloads, String claimId) {
-    PartnerLocation location = partners.location(partnerId)
-        .orElseThrow(() -> new UnprocessableException("partnerId", "PartnerID " + partnerId + " is not registered"));
-    if (!location.organisationId().equals(organisationId)) {
-      throw new UnprocessableException("partnerId", "PartnerID " + partnerId + " belongs to another organisation");
-    }
+    // an unregistered PartnerID and another organisation's read the same: a partner cannot probe whose it is
+    PartnerLocation location = partners.location(partnerId).filter(l -> l.organisationId().equals(organisationId))
+        .orElseThrow(() -> new UnprocessableException("partnerId",
+            "PartnerID " + partnerId + " is not a registered location of your organisation"));
     if (!location.enrolled()) {
       throw new UnprocessableException("partnerId", "PartnerID " + partnerId + " is not enrolled in the incentive programs");
     }
@@ -64,7 +63,10 @@ public class ClaimChecks {
     }
   }
 
-  /** What the validator should know about the claim. */
+  /**
+   * What the validator should know about the claim. A COMPETING_CLAIM message starts with the workload code and
+   * names the competitor for the validator; partners read it through CompetitorRedaction.
+   */
   List<Finding> findings(Claim claim) {
     List<Finding> findings = new ArrayList<>();
     if (tenants.tenant(claim.customerTenantId()).isEmpty()) {

@@ -30,19 +30,17 @@ class ClaimController {
   private final ClaimWithdrawals withdrawals;
   private final ClaimAccess access;
   private final ClaimStore claims;
-  private final ClaimTimeline timeline;
   private final ClaimViews views;
   private final Callers callers;
   private final Disputes disputes;
 
   ClaimController(Disputes disputes, ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals,
-      ClaimAccess access, ClaimStore claims, ClaimTimeline timeline, ClaimViews views, Callers callers) {
+      ClaimAccess access, ClaimStore claims, ClaimViews views, Callers callers) {
     this.submissions = submissions;
     this.informationRequests = informationRequests;
     this.withdrawals = withdrawals;
     this.access = access;
     this.claims = claims;
-    this.timeline = timeline;
     this.views = views;
     this.callers = callers;
     this.disputes = disputes;
@@ -50,8 +48,9 @@ class ClaimController {
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ClaimView> submit(@RequestBody ClaimRequest request) {
-    Claim claim = submissions.submit(request, callers.current());
-    return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim));
+    Caller caller = callers.current();
+    Claim claim = submissions.submit(request, caller);
+    return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim, caller));
   }
 
   /** The claim as a JSON part named claim, PoE files as parts named poe. */
@@ -62,8 +61,9 @@ class ClaimController {
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
     }
-    Claim claim = submissions.submit(request, uploads, callers.current());
-    return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim));
+    Caller caller = callers.current();
+    Claim claim = submissions.submit(request, uploads, caller);
+    return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim, caller));
   }
 
   @GetMapping
@@ -74,34 +74,39 @@ class ClaimController {
     ClaimQuery query = new ClaimQuery(caller.organisationFilter(), Params.code(ClaimStatus.class, "status", status), Params.blankToNull(tenantId),
         Params.blankToNull(workload), null, page, size);
     Page.checkPaging(page, size);
-    List<ClaimView> items = claims.search(query).stream().map(views::of).toList();
+    List<ClaimView> items = claims.search(query).stream().map(c -> views.of(c, caller)).toList();
     return new Page<>(items, page, size, claims.count(query));
   }
 
   @GetMapping("/{id}")
   ClaimView claim(@PathVariable String id) {
-    return views.of(access.read(id, callers.current()));
+    Caller caller = callers.current();
+    return views.of(access.read(id, caller), caller);
   }
 
   @GetMapping("/{id}/timeline")
   List<TimelineEvent> timeline(@PathVariable String id) {
-    return timeline.ofClaim(access.read(id, callers.current()).id());
+    Caller caller = callers.current();
+    return views.timeline(access.read(id, caller), caller);
   }
 
   @PostMapping("/{id}/information")
   ClaimView answer(@PathVariable String id, @RequestBody InformationAnswer answer) {
-    return views.of(informationRequests.answer(id, answer, callers.current()));
+    Caller caller = callers.current();
+    return views.of(informationRequests.answer(id, answer, caller), caller);
   }
 
   record WithdrawalRequest(String reason) {}
 
   @PostMapping("/{id}/withdrawal")
   ClaimView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
-    return views.of(withdrawals.withdraw(id, request == null ? null : request.reason(), callers.current()));
+    Caller caller = callers.current();
+    return views.of(withdrawals.withdraw(id, request == null ? null : request.reason(), caller), caller);
   }
 
   @PostMapping("/{id}/dispute")
   ClaimView dispute(@PathVariable String id, @RequestBody(required = false) Disputes.DisputeRequest request) {
-    return views.of(disputes.dispute(id, request, callers.current()));
+    Caller caller = callers.current();
+    return views.of(disputes.dispute(id, request, caller), caller);
   }
 }

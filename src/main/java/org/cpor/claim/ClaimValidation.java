@@ -45,8 +45,7 @@ public class ClaimValidation {
     Claim claim = claims.get(claimId);
     List<Finding> findings = checks.findings(claim);
     claims.replaceFindings(claimId, findings);
-    timeline.record(claimId, event(TimelineEvent.SYSTEM, "CHECKED", findings.isEmpty() ? "no findings"
-        : String.join("; ", findings.stream().map(f -> f.code() + ": " + f.message()).toList())));
+    timeline.record(claimId, event(TimelineEvent.SYSTEM, "CHECKED", findings.isEmpty() ? "no findings" : Finding.list(findings)));
   }
 
   /** A review round starts: the claim is UNDER_REVIEW and the SLA's deadline is computed and stored. */

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerLinks {
 
+  /** The shortest signing key accepted. */
+  public static final int MIN_KEY_LENGTH = 16;
+
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -27,8 +30,8 @@ public class CustomerLinks {
   private final String publicBaseUrl;
 
   CustomerLinks(@Value("${cpor.customer-links.signing-key}") String key, @Value("${cpor.public-base-url}") String publicBaseUrl) {
-    if (key == null || key.length() < 16) {
-      throw new IllegalStateException("cpor.customer-links.signing-key must have at least 16 characters");
+    if (key == null || key.length() < MIN_KEY_LENGTH) {
+      throw new IllegalStateException("cpor.customer-links.signing-key must have at least " + MIN_KEY_LENGTH + " characters");
     }
     this.key = key.getBytes(StandardCharsets.UTF_8);
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");

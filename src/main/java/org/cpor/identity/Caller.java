@@ -21,12 +21,20 @@ public record Caller(String userId, Set<String> groups, Optional<Organisation> o
     return groups.contains(Groups.VALIDATORS) || groups.contains(Groups.AUDITORS) || groups.contains(Groups.ADMINS);
   }
 
+  /**
+   * Validators, auditors and administrators who are not a partner's users: they see every organisation, competitors
+   * included; a partner's users learn only that a competitor exists.
+   */
+  public boolean seesEveryOrganisation() {
+    return isStaff() && !isPartner();
+  }
+
   public boolean canRead(String organisationId) {
     return isStaff() || organisation.map(o -> o.id().equals(organisationId)).orElse(false);
   }
 
   /** The organisation whose data the caller is limited to, or null for staff who see every organisation. */
   public String organisationFilter() {
-    return isStaff() && !isPartner() ? null : organisation.map(Organisation::id).orElse("");
+    return seesEveryOrganisation() ? null : organisation.map(Organisation::id).orElse("");
   }
 }

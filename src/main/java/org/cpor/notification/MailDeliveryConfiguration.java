@@ -3,18 +3,20 @@ package org.cpor.notification;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.cpor.deployment.EmbeddedDefaultRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * With {@code spring.mail.host} set, e-mails go over SMTP; without it (the embedded default run) they stay in
- * the notification log, readable at {@code /dev/mailbox}.
+ * With {@code spring.mail.host} set, e-mails go over SMTP; without it they stay in the notification log, readable
+ * at {@code /dev/mailbox} in the embedded default run.
  */
 @Configuration
 class MailDeliveryConfiguration {
@@ -22,10 +24,14 @@ class MailDeliveryConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MailDeliveryConfiguration.class);
 
   @Bean
-  MailDelivery mailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${cpor.mail.from}") String from) {
+  MailDelivery mailDelivery(ObjectProvider<JavaMailSender> sender, @Value("${cpor.mail.from}") String from, Environment environment) {
     JavaMailSender smtp = sender.getIfAvailable();
     if (smtp == null) {
-      log.info("No SMTP server configured (spring.mail.host): e-mails are kept in the local mailbox at /dev/mailbox");
+      if (EmbeddedDefaultRun.isActive(environment)) {
+        log.info("No SMTP server configured (spring.mail.host): e-mails are kept in the local mailbox at /dev/mailbox");
+      } else {
+        log.warn("No SMTP server configured (spring.mail.host): e-mails are recorded in the notification log, nobody receives them");
+      }
       return notification -> { };
     }
     return notification -> {

@@ -1,18 +1,22 @@
 package org.cpor.notification;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Profile;
+import org.cpor.deployment.EmbeddedDefaultRun;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The local mailbox of the embedded default run: without a mail server every e-mail stays in the notification
- * log, and a newcomer reads here what was sent (customer decline links included).
+ * log, and a newcomer reads here what was sent. It shows customers' decline links to anyone, so it exists nowhere
+ * else: not with any profile, not with a mail server.
  */
 @Controller
-@Profile("!prod")
-@ConditionalOnProperty(prefix = "spring.mail", name = "host", havingValue = "local-mailbox-only", matchIfMissing = true)
+@Conditional(MailboxController.LocalMailbox.class)
 class MailboxController {
 
   private final NotificationStore store;
@@ -25,5 +29,15 @@ class MailboxController {
   String mailbox(Model model) {
     model.addAttribute("notifications", store.latest(200));
     return "dev/mailbox";
+  }
+
+  /** The embedded default run without {@code spring.mail.host}. */
+  static class LocalMailbox implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return EmbeddedDefaultRun.isActive(context.getEnvironment())
+          && !StringUtils.hasText(context.getEnvironment().getProperty("spring.mail.host"));
+    }
   }
 }

@@ -5,6 +5,7 @@ import org.cpor.association.AssociationQuery;
 import org.cpor.association.AssociationStatus;
 import org.cpor.association.AssociationStore;
 import org.cpor.association.Associations;
+import org.cpor.claim.CompetitorRedaction;
 import org.cpor.claim.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
@@ -29,9 +30,11 @@ class PortalAssociationsController {
   private final WorkloadCatalogue catalogue;
   private final Deadlines deadlines;
   private final Callers callers;
+  private final CompetitorRedaction redaction;
 
   PortalAssociationsController(AssociationStore associations, Associations service, WorkloadCatalogue catalogue,
-      Deadlines deadlines, Callers callers) {
+      Deadlines deadlines, Callers callers, CompetitorRedaction redaction) {
+    this.redaction = redaction;
     this.associations = associations;
     this.service = service;
     this.catalogue = catalogue;
@@ -47,7 +50,7 @@ class PortalAssociationsController {
     AssociationQuery query = new AssociationQuery(caller.organisationFilter(), null, null, filter, Math.max(page, 0), 50);
     model.addAttribute("caller", caller);
     model.addAttribute("canChange", caller.isIncentivesAdmin());
-    model.addAttribute("associations", associations.search(query));
+    model.addAttribute("associations", associations.search(query).stream().map(a -> redaction.association(a, caller)).toList());
     model.addAttribute("total", associations.count(query));
     model.addAttribute("status", filter == null ? "" : filter.name());
     model.addAttribute("catalogue", catalogue);

@@ -13,7 +13,6 @@ import org.cpor.claim.ClaimRequest.WorkloadRequest;
 import org.cpor.claim.ClaimStatus;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ClaimSubmissions;
-import org.cpor.claim.ClaimTimeline;
 import org.cpor.claim.ClaimView;
 import org.cpor.claim.ClaimViews;
 import org.cpor.claim.ClaimWithdrawals;
@@ -56,7 +55,6 @@ class PortalClaimsController {
   private final ClaimStore claims;
   private final ClaimAccess access;
   private final ClaimViews views;
-  private final ClaimTimeline timeline;
   private final ClaimSubmissions submissions;
   private final InformationRequests informationRequests;
   private final ClaimWithdrawals withdrawals;
@@ -67,13 +65,12 @@ class PortalClaimsController {
   private final Callers callers;
   private final TransactionTemplate transactions;
 
-  PortalClaimsController(TransactionTemplate transactions, ClaimStore claims, ClaimAccess access, ClaimViews views, ClaimTimeline timeline,
+  PortalClaimsController(TransactionTemplate transactions, ClaimStore claims, ClaimAccess access, ClaimViews views,
       ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals, Disputes disputes,
       WorkloadCatalogue catalogue, PartnerDirectory partners, Deadlines deadlines, Callers callers) {
     this.claims = claims;
     this.access = access;
     this.views = views;
-    this.timeline = timeline;
     this.submissions = submissions;
     this.informationRequests = informationRequests;
     this.withdrawals = withdrawals;
@@ -105,7 +102,7 @@ class PortalClaimsController {
     ClaimQuery query = new ClaimQuery(caller.organisationFilter(), lenient(ClaimStatus.class, status),
         Params.blankToNull(tenantId), Params.blankToNull(workload), lenient(Program.class, program), Math.max(page, 0), PAGE_SIZE);
     long total = claims.count(query);
-    model.addAttribute("claims", claims.search(query).stream().map(views::of).toList());
+    model.addAttribute("claims", claims.search(query).stream().map(c -> views.of(c, caller)).toList());
     model.addAttribute("total", total);
     model.addAttribute("page", query.page());
     model.addAttribute("lastPage", Math.max(0, (int) ((total - 1) / PAGE_SIZE)));
@@ -119,9 +116,10 @@ class PortalClaimsController {
   @GetMapping("/claims/{id}")
   String claim(@PathVariable String id, Model model) {
     Caller caller = callers.current();
-    ClaimView claim = views.of(access.read(id, caller));
+    Claim stored = access.read(id, caller);
+    ClaimView claim = views.of(stored, caller);
     model.addAttribute("claim", claim);
-    model.addAttribute("timeline", timeline.ofClaim(id));
+    model.addAttribute("timeline", views.timeline(stored, caller));
     model.addAttribute("workloadChoices", catalogue.ofProgram(Program.valueOf(claim.program())));
     model.addAttribute("submittedAt", deadlines.format(claim.submittedAt(), caller));
     model.addAttribute("zone", deadlines.zone(caller).getId());

@@ -113,13 +113,13 @@ class ClaimApiTest extends IntegrationTest {
   }
 
   @Test
-  void partnerIdOfAnotherOrganisation_isUnprocessable() throws Exception {
-    refused(Map.of("partnerId", "7654321"), 422, "partnerId", "belongs to another organisation");
+  void partnerIdOfAnotherOrganisation_isUnprocessable_withoutSayingItIsAnothersOrganisations() throws Exception {
+    refused(Map.of("partnerId", "7654321"), 422, "partnerId", "PartnerID 7654321 is not a registered location of your organisation");
   }
 
   @Test
-  void unregisteredPartnerId_isUnprocessable() throws Exception {
-    refused(Map.of("partnerId", "1111111"), 422, "partnerId", "not registered");
+  void unregisteredPartnerId_isUnprocessable_readingLikeAnotherOrganisations() throws Exception {
+    refused(Map.of("partnerId", "1111111"), 422, "partnerId", "PartnerID 1111111 is not a registered location of your organisation");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.cpor.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,37 +9,36 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.cpor.support.TestData;
-import org.cpor.support.TestProfiles;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Without a mail server (the embedded default run) e-mails stay in the log and show at /dev/mailbox. */
-@SpringBootTest
+/**
+ * The embedded default run (no profile, H2, no mail server): e-mails stay in the log and show at /dev/mailbox, and
+ * the customer links are signed with the development key. A database and an engine of its own: the engines of one
+ * JVM share Camunda's registry, which the REST API reads.
+ */
+@SpringBootTest(properties = {
+    // no profile, whatever SPRING_PROFILES_ACTIVE says (CI adds postgres)
+    "spring.profiles.active=",
+    "spring.datasource.url=jdbc:h2:mem:cpor-embedded-default-run;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.process-engine-name=embeddedDefaultRun",
+    "camunda.bpm.job-execution.enabled=false",
+    "cpor.notifications.asynchronous=false"})
 @AutoConfigureMockMvc
-@ActiveProfiles(resolver = TestProfiles.class)
 class LocalMailboxTest {
 
   @Autowired MockMvc mvc;
-  @Autowired JdbcClient jdbc;
-  @Autowired RuntimeService runtime;
   @Autowired NotificationStore store;
-
-  @BeforeEach
-  void noClaims() {
-    TestData.reset(jdbc, runtime);
-  }
+  @Autowired Environment environment;
 
   @Test
   void emailsAreKeptAndShownInTheLocalMailbox() throws Exception {
+    assertThat(environment.getActiveProfiles()).as("the embedded default run").isEmpty();
     mvc.perform(multipart("/api/claims").file(new MockMultipartFile("poe", "poe.pdf", "application/pdf", "%PDF-1.4 x".getBytes()))
         .file(new MockMultipartFile("claim", "", "application/json", """
             {"name": "Mailbox claim", "partnerId": "4567890", "program": "OSU_M365",
@@ -48,11 +49,16 @@ class LocalMailboxTest {
         .with(httpBasic("fabrikam-admin", "fabrikam-admin")))
         .andExpect(status().isCreated());
 
-    org.assertj.core.api.Assertions.assertThat(store.latest(10)).singleElement()
-        .satisfies(n -> org.assertj.core.api.Assertions.assertThat(n.state()).isEqualTo(DeliveryState.SENT));
+    assertThat(store.latest(10)).singleElement().satisfies(n -> assertThat(n.state()).isEqualTo(DeliveryState.SENT));
     mvc.perform(get("/dev/mailbox")).andExpect(status().isOk())
         .andExpect(content().string(containsString("Claim received: Mailbox claim")))
         .andExpect(content().string(containsString("grace@fabrikam-partner.com")))
         .andExpect(content().string(containsString("Hello Grace &lt;Hopper&gt;")));
+  }
+
+  @Test
+  void customerLinksAreSignedWithTheDevelopmentKey() {
+    assumeThat(System.getenv("CPOR_CUSTOMER_LINK_KEY")).as("no key in this machine's environment").isNull();
+    assertThat(environment.getProperty("cpor.customer-links.signing-key")).isEqualTo("local-development-key-change-me-in-production");
   }
 }
