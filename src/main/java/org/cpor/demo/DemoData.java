@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo users, organisations, tenants and holidays of DOMAIN.md, created at start when absent. Only in the
- * embedded default run ({@code cpor.demo-data.enabled}); the prod profile turns it off.
+ * embedded default run ({@code cpor.demo-data.enabled}, on only there by default: the users have well-known passwords).
  */
 @Component
 @Order(0)
