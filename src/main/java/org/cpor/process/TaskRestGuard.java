@@ -172,7 +172,7 @@ class TaskRestGuard extends OncePerRequestFilter {
     }
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(replayed, answer);
-    if (answer.getStatus() >= 400 && RACE_LOST.matcher(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)).find()) {
+    if (answer.getStatus() >= 400 && lostRace(answer, caller.get(), task.get())) {
       answer.resetBuffer();
       lostRace(response, task.get());
       return;
@@ -339,6 +339,15 @@ class TaskRestGuard extends OncePerRequestFilter {
     return "POST".equals(method) && ("/complete".equals(action) || "/submit-form".equals(action));
   }
 
+  /**
+   * Whether the engine failed the completion because another one got there first: it says so (a concurrent change, the
+   * task gone), or it refuses a member of the task's group, who may work the task for as long as the task exists.
+   */
+  private static boolean lostRace(ContentCachingResponseWrapper answer, Caller caller, TaskFacts task) {
+    return RACE_LOST.matcher(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)).find()
+        || answer.getStatus() == HttpServletResponse.SC_FORBIDDEN && task.group() != null && caller.groups().contains(task.group());
+  }
+
   /** Another completion changed the task first, or completed it between the guard's look and the engine's. */
   private void lostRace(HttpServletResponse response, TaskFacts task) throws IOException {
     String status = task.claimId() == null ? "unknown"
@@ -380,8 +389,12 @@ class TaskRestGuard extends OncePerRequestFilter {
     return text == null ? null : text.replace("\r\n", "\n").strip();
   }
 
+  /**
+   * The path as the container routes it: decoded, with {@code //}, {@code ./} and {@code ;parameters} resolved, so a
+   * spelling such as {@code /engine-rest//task/…} or {@code …/complete;x=y} is checked like the plain one.
+   */
   private static String path(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
+    return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
   }
 
   /** The request with its body readable again for the engine's REST API. */

@@ -92,6 +92,23 @@ class TaskTrustTest extends IntegrationTest {
     assertThat(statusOf(claimId)).isEqualTo("PARTNER_ACTION_REQUIRED");
   }
 
+  @Test
+  void oddSpellingsOfTheCompletionPath_areCheckedLikeThePlainOne() throws Exception {
+    String claimId = submit(Map.of("workloads", List.of(Map.of("code", "TEAMS"))));
+    String other = submit(Map.of("workloads", List.of(Map.of("code", "INTUNE"))));
+    String taskId = task(claimId, AssociationClaimProcess.TASK_VALIDATE_CLAIM).getId();
+    String injected = "{\"variables\":{\"validationOutcome\":{\"value\":\"APPROVED\"},\"claimId\":{\"value\":\"" + other + "\"}}}";
+    for (String path : List.of("/engine-rest//task/" + taskId + "/complete", "/engine-rest/task/" + taskId + "/complete;x=y",
+        "/engine-rest/task/" + taskId + "/%63omplete", "/engine-rest/./task/" + taskId + "/complete",
+        "/engine-rest/engine/default/task/" + taskId + "/complete")) {
+      HttpResponse<String> answer = call("validator", "POST", path, injected);
+      assertThat(answer.statusCode()).as(path + ": " + answer.body()).isBetween(400, 499);
+    }
+    assertThat(task(claimId, AssociationClaimProcess.TASK_VALIDATE_CLAIM)).isNotNull();
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(statusOf(other)).isEqualTo("UNDER_REVIEW");
+  }
+
   private HttpResponse<String> complete(String user, String taskId, String body) throws Exception {
     return call(user, "POST", "/engine-rest/task/" + taskId + "/complete", body);
   }
