@@ -8,6 +8,7 @@ import java.util.Map;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
+import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
@@ -125,7 +126,7 @@ public class ClaimValidation {
       return;
     }
     claims.updateStatus(claimId, ClaimStatus.REJECTED);
-    Decision decision = claims.latestDecision(claimId).orElseThrow();
+    Decision decision = decided(claimId, DecisionOutcome.REJECTED);
     timeline.record(claimId, event(decision.decidedBy(), "REJECTED", String.join(",", decision.reasons())));
     tellPartnerRejected(claim, decision);
   }
@@ -165,7 +166,13 @@ public class ClaimValidation {
       return;
     }
     claims.updateStatus(claimId, ClaimStatus.APPROVED);
-    timeline.record(claimId, event(claims.latestDecision(claimId).orElseThrow().decidedBy(), "APPROVED", null));
+    timeline.record(claimId, event(decided(claimId, DecisionOutcome.APPROVED).decidedBy(), "APPROVED", null));
+  }
+
+  /** The validator's decision a step carries out; without one (an instance moved by hand) the step is refused. */
+  private Decision decided(String claimId, DecisionOutcome outcome) {
+    return claims.latestDecision(claimId).filter(d -> d.outcome() == outcome).orElseThrow(() -> new ConflictException(
+        "Claim " + claimId + " has no validator's decision " + outcome + " to carry out"));
   }
 
   /** The review SLA has passed: the validation leads are alerted; the review stays open. */

@@ -54,7 +54,9 @@ public class AuthorizationSetup implements ApplicationRunner {
     }
     for (String group : List.of(Groups.VALIDATORS, Groups.VALIDATION_LEADS)) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, CLAIM_PROCESS, Permissions.READ, Permissions.READ_INSTANCE);
+      // READ_HISTORY: Tasklist's history of a task and the comments validators write on it are read from the history
+      grant(group, Resources.PROCESS_DEFINITION, CLAIM_PROCESS, Permissions.READ, Permissions.READ_INSTANCE,
+          Permissions.READ_HISTORY);
       grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
     grant(Groups.VALIDATION_LEADS, Resources.TASK, "*", Permissions.TASK_ASSIGN);

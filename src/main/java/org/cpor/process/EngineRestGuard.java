@@ -56,17 +56,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * form checks them, by a member of the task's group ({@link TaskRouting}): anything else is 400 or 403 and the task
  * stays open;</li>
  * <li>a task is claimed only by oneself and assigned only to a member of its group;</li>
- * <li>comments come only from those who work the task; everything else that changes a task (its variables, identity
- * links, name, dates, attachments, delegation, BPMN errors) is for administrators only.</li>
+ * <li>comments come only from validators on the validation task; everything else that changes a task (its variables,
+ * identity links, name, dates, attachments, delegation) is for administrators only, and nobody throws BPMN errors or
+ * escalations on the claim's tasks or deletes them (the model catches none, the claim would wait for ever);</li>
+ * <li>only administrators run a job by hand (the engine would count anyone else's refused try as a failed attempt).</li>
  * </ul>
  * A completion that loses a race (the task was completed or changed at the same moment) answers 409 with the
  * claim's current status. The task listeners check group membership again, whatever the path.
  */
 @Component
-class TaskRestGuard extends OncePerRequestFilter {
+class EngineRestGuard extends OncePerRequestFilter {
 
-  private static final Pattern TASK_CALL = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/([^/]+))/task/([^/]+)(/.*)?$");
+  private static final String ENGINE_REST = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/([^/]+))";
+  private static final Pattern TASK_CALL = Pattern.compile(ENGINE_REST + "/task/([^/]+)(/.*)?$");
+  /**
+   * Running a job by hand: the engine refuses a caller without the right, but only inside the job's execution, which
+   * then counts as a failed attempt (retries down, an incident at zero): such a call is refused before the engine.
+   */
+  private static final Pattern JOB_EXECUTION = Pattern.compile(ENGINE_REST + "/job/[^/]+/execute$");
   private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
   /** Calls on /task/… that are not about one task: a query (POST /task/count) or a new standalone task. */
   private static final Set<String> NOT_A_TASK = Set.of("count", "create", "report");
@@ -91,7 +98,7 @@ class TaskRestGuard extends OncePerRequestFilter {
   private final ClaimStore claims;
   private final ObjectMapper json;
 
-  TaskRestGuard(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskRouting routing,
+  EngineRestGuard(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskRouting routing,
       ClaimValidation validation, ClaimStore claims, ObjectMapper json) {
     this.tasks = tasks;
     this.runtime = runtime;
@@ -134,22 +141,31 @@ class TaskRestGuard extends OncePerRequestFilter {
     if (READING.contains(request.getMethod())) {
       return true;
     }
-    Matcher call = TASK_CALL.matcher(path(request));
-    return !call.matches() || NOT_A_TASK.contains(call.group(2));
+    String path = path(request);
+    Matcher call = TASK_CALL.matcher(path);
+    return !(call.matches() && !NOT_A_TASK.contains(call.group(2)) || JOB_EXECUTION.matcher(path).matches());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Matcher job = JOB_EXECUTION.matcher(path(request));
     Matcher call = TASK_CALL.matcher(path(request));
-    call.matches();
-    Optional<Caller> caller = caller(request, call.group(1));
-    Optional<TaskFacts> task = facts(call.group(2));
+    Optional<Caller> caller = caller(request, job.matches() ? job.group(1) : call.matches() ? call.group(1) : null);
     if (caller.isEmpty()) {
       // the engine's REST API has refused nobody already; Tasklist's would: the guard never lets a call through unchecked
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first", List.of());
       return;
     }
+    if (job.matches()) {
+      if (caller.get().isAdmin()) {
+        chain.doFilter(request, response);
+      } else {
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, "Only administrators run jobs by hand", List.of());
+      }
+      return;
+    }
+    Optional<TaskFacts> task = facts(call.group(2));
     if (task.isEmpty()) {
       refuse(response, HttpServletResponse.SC_NOT_FOUND, "There is no task " + call.group(2), List.of());
       return;
@@ -211,13 +227,32 @@ class TaskRestGuard extends OncePerRequestFilter {
         }
       }
       case "/comment/create" -> {
-        if (!caller.isAdmin() && !works) {
-          throw Refused.forbidden("Only those who work " + task.name() + " may comment on it");
+        // validators note what they checked; partners answer through the form, whose answer the claim records
+        if (!caller.isAdmin() && !(works && AssociationClaimProcess.TASK_VALIDATE_CLAIM.equals(task.key()))) {
+          throw Refused.forbidden("Only validators comment on " + AssociationClaimProcess.TASK_VALIDATE_CLAIM
+              + "; " + task.name() + " is answered through its form");
         }
         JsonNode instance = parse(body).path("processInstanceId");
         if (instance.isTextual() && !instance.asText().equals(task.processInstanceId())) {
           throw new Refused(HttpServletResponse.SC_BAD_REQUEST, "A comment on " + task.name() + " belongs to its own claim",
               List.of(new FieldError("processInstanceId", "must be the task's own process instance")));
+        }
+      }
+      case "/bpmnError", "/bpmnEscalation" -> {
+        if (!caller.isAdmin()) {
+          throw Refused.forbidden("Only administrators may throw BPMN events on " + task.name());
+        }
+        // the model catches none on the claim's tasks: the instance would end and leave the claim waiting for ever
+        throw new Refused(HttpServletResponse.SC_BAD_REQUEST, task.name() + " has no boundary event for a BPMN error or"
+            + " escalation", List.of(new FieldError(action.substring(1), "is not caught on " + task.name())));
+      }
+      case "" -> {
+        if (!caller.isAdmin()) {
+          throw Refused.forbidden(method + " on the task changes " + task.name() + " beyond working it: administrators only");
+        }
+        if ("DELETE".equals(method) && task.processInstanceId() != null) {
+          throw new Refused(HttpServletResponse.SC_BAD_REQUEST, task.name() + " is a step of a running claim: it is"
+              + " completed, never deleted", List.of(new FieldError("task", "belongs to a running process")));
         }
       }
       default -> {
