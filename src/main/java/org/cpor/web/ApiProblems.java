@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -12,10 +13,12 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +79,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         "It was changed by someone else at the same moment, so nothing was changed; read it again and retry if it still applies");
   }
 
+  /**
+   * Spring Security's firewall refuses what no client should send (e.g. a parameter name with control
+   * characters); it may do so only when a handler first reads the parameters.
+   */
+  @ExceptionHandler(RequestRejectedException.class)
+  ProblemDetail rejected(RequestRejectedException e) {
+    return badRequest(List.of(new FieldError("request", "contains characters or a form that are not allowed")));
+  }
+
   /** A multipart body that cannot be read (truncated, no boundary, broken headers) is the client's, not ours. */
   @ExceptionHandler(MultipartException.class)
   ProblemDetail unreadableMultipart(MultipartException e) {
@@ -99,7 +111,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
       org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
-    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "A proof-of-execution file may have at most 10 MB"));
   }
 
@@ -114,14 +126,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         e instanceof ForbiddenException ? e.getMessage() : "You may not do this");
   }
 
-  /** Anything unexpected: logged with its cause, answered without internals. */
+  /**
+   * Anything unexpected: logged with its cause, answered without internals. What the controller had begun to
+   * set (a CSV's type, an attachment's name) is dropped, or the problem could not be written at all.
+   */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) throws Exception {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) throws Exception {
     if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
       throw e;
     }
     log.error("Request failed", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed; nothing was changed");
+    if (response.isCommitted()) {
+      return null;
+    }
+    response.reset();
+    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed; nothing was changed"));
   }
 
   /** The value is not repeated: it may be anything, of any length. */
