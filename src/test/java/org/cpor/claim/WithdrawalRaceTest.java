@@ -5,9 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.runtime.Job;
+import org.cpor.support.OtherNode;
 import org.cpor.support.TestData;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -84,18 +82,11 @@ class WithdrawalRaceTest extends org.cpor.support.IntegrationTest {
     validate(claimId, "APPROVED", null, null);
     Job notification = job(claimId);
     ExecutorService pool = Executors.newSingleThreadExecutor();
-    try (Connection otherNode = dataSource.getConnection()) {
-      otherNode.setAutoCommit(false);
-      try (PreparedStatement lock = otherNode.prepareStatement(
-          "update ACT_RU_JOB set REV_ = REV_ + 1, LOCK_OWNER_ = 'other-node', LOCK_EXP_TIME_ = ? where ID_ = ?")) {
-        lock.setTimestamp(1, Timestamp.from(NOW.plusSeconds(300)));
-        lock.setString(2, notification.getId());
-        assertThat(lock.executeUpdate()).isEqualTo(1);
-      }
+    try (OtherNode otherNode = OtherNode.acquiring(dataSource, jdbc, notification.getId(), NOW)) {
       Future<MockHttpServletResponse> withdrawal = pool.submit(() -> mvc.perform(post("/api/claims/" + claimId + "/withdrawal")
           .with(httpBasic("fabrikam-admin", "fabrikam-admin")).contentType(MediaType.APPLICATION_JSON)
           .content("{\"reason\":\"The customer moved on\"}")).andReturn().getResponse());
-      awaitBlockedWriter(withdrawal);
+      otherNode.awaitBlocked(withdrawal);
       otherNode.commit();
       MockHttpServletResponse answer = withdrawal.get(60, TimeUnit.SECONDS);
 
@@ -110,24 +101,6 @@ class WithdrawalRaceTest extends org.cpor.support.IntegrationTest {
     assertThat(read("/api/claims/" + claimId + "/timeline", "fabrikam-admin").findValuesAsText("type"))
         .containsOnlyOnce("WITHDRAWN");
     assertThat(subjectsTo("ada@contoso.com")).isEmpty();
-  }
-
-  /** Until the withdrawal waits for the other node's row lock (or has answered), at most 10 seconds. */
-  private void awaitBlockedWriter(Future<?> withdrawal) throws Exception {
-    String product;
-    try (Connection connection = dataSource.getConnection()) {
-      product = connection.getMetaData().getDatabaseProductName();
-    }
-    String blocked = product.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-        ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-        : "select count(*) from information_schema.sessions where blocker_id is not null";
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!withdrawal.isDone() && System.nanoTime() < until) {
-      if (jdbc.sql(blocked).query(Long.class).single() > 0) {
-        return;
-      }
-      Thread.sleep(10);
-    }
   }
 
   private Round race(ExecutorService pool, String claimId) throws Exception {
