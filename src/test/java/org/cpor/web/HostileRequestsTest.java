@@ -504,7 +504,8 @@ class HostileRequestsTest extends IntegrationTest {
 
   private Arbitrary<Map<String, String>> query(String... names) {
     Arbitrary<String> value = Arbitraries.frequencyOf(Tuple.of(5, hostileText()), Tuple.of(2, Arbitraries.integers().map(String::valueOf)),
-        Tuple.of(1, Arbitraries.of("0", "1", "200", "201", "-1", "2147483647", "-2147483648", "2147483648")));
+        Tuple.of(1, Arbitraries.of("0", "1", "200", "201", "-1", "2147483647", "-2147483648", "2147483648", "1000000000")),
+        Tuple.of(2, Arbitraries.of("+999999999-12-31", "-999999999-01-01", "9999-12-31", "0000-01-01", "2026-02-30", "2026-12-02")));
     Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(names)), Tuple.of(1, hostileText(20)));
     return Arbitraries.maps(name, value).ofMaxSize(5);
   }
