@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.cpor.identity.Callers;
 import org.cpor.identity.Caller;
 import org.cpor.poe.Upload;
+import org.cpor.web.ConcurrentChanges;
+import org.cpor.web.ConflictException;
 import org.cpor.web.Page;
 import org.cpor.web.Params;
 import org.springframework.http.MediaType;
@@ -93,7 +97,7 @@ class ClaimController {
   @PostMapping("/{id}/information")
   ClaimView answer(@PathVariable String id, @RequestBody InformationAnswer answer) {
     Caller caller = callers.current();
-    return views.of(informationRequests.answer(id, answer, caller), caller);
+    return changed(id, caller, () -> informationRequests.answer(id, answer, caller));
   }
 
   record WithdrawalRequest(String reason) {}
@@ -101,12 +105,32 @@ class ClaimController {
   @PostMapping("/{id}/withdrawal")
   ClaimView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
     Caller caller = callers.current();
-    return views.of(withdrawals.withdraw(id, request == null ? null : request.reason(), caller), caller);
+    return changed(id, caller, () -> withdrawals.withdraw(id, request == null ? null : request.reason(), caller));
   }
 
   @PostMapping("/{id}/dispute")
   ClaimView dispute(@PathVariable String id, @RequestBody(required = false) Disputes.DisputeRequest request) {
     Caller caller = callers.current();
-    return views.of(disputes.dispute(id, request, caller), caller);
+    return changed(id, caller, () -> disputes.dispute(id, request, caller));
+  }
+
+  /**
+   * A partner's change of a claim, one transaction that also moves its process: done again when a concurrent
+   * change (a validator, a timer, a job) made the engine refuse it; a 409 tells the claim's status as it is now.
+   */
+  private ClaimView changed(String id, Caller caller, Supplier<Claim> change) {
+    try {
+      return views.of(ConcurrentChanges.retried(change, () -> currentState(id, caller)), caller);
+    } catch (ConflictException e) {
+      if (!e.properties().isEmpty()) {
+        throw e;
+      }
+      throw new ConflictException(e.getMessage(), currentState(id, caller));
+    }
+  }
+
+  private Map<String, Object> currentState(String id, Caller caller) {
+    return claims.find(id).filter(c -> caller.canRead(c.organisationId()))
+        .<Map<String, Object>>map(c -> Map.of("claimStatus", c.status().name())).orElse(Map.of());
   }
 }

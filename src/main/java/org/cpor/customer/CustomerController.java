@@ -1,7 +1,9 @@
 package org.cpor.customer;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.claim.Claim;
@@ -9,6 +11,8 @@ import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ReasonCodes;
 import org.cpor.claim.WorkloadCatalogue;
 import org.cpor.partner.PartnerDirectory;
+import org.cpor.web.ConcurrentChanges;
+import org.cpor.web.ConflictException;
 import org.cpor.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -60,10 +64,25 @@ class CustomerController {
     return "customer/decline";
   }
 
+  /**
+   * A decline that loses a race in the engine (the window's timer being locked by a job executor at that moment)
+   * is recorded again on the committed state; if it keeps losing, the customer is asked to confirm again (409).
+   */
   @PostMapping("/decline")
-  String decline(@PathVariable String token, @RequestParam(required = false) String lang, HttpServletRequest request, Model model) {
+  String decline(@PathVariable String token, @RequestParam(required = false) String lang, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
     Claim claim = claimOf(token);
-    declines.decline(claim.id());
+    try {
+      ConcurrentChanges.retried(() -> {
+        declines.decline(claim.id());
+        return claim.id();
+      }, Map::of);
+    } catch (ConflictException e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      prepare(token, lang, request, model);
+      model.addAttribute("retry", true);
+      return "customer/decline";
+    }
     prepare(token, lang, request, model);
     return "customer/association";
   }

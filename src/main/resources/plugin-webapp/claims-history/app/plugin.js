@@ -13,6 +13,11 @@ const el = (tag, attributes = {}, ...children) => {
 const fetchJson = async (api, path) => {
   const response = await fetch(`${api.cockpitApi}/plugin/claims-history/${api.engine}/claims${path}`,
     { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 400) {
+    // the search's problem names each bad parameter
+    const problem = await response.json().catch(() => ({}));
+    throw new Error((problem.errors || []).map(e => `${e.field} ${e.message}`).join('; ') || 'The search is not valid.');
+  }
   if (!response.ok) throw new Error(response.status === 403 ? 'Only auditors and administrators read the claims history.'
     : `The claims history could not be loaded (${response.status}).`);
   return response.json();

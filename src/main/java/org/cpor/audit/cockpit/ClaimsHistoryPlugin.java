@@ -16,8 +16,9 @@ public class ClaimsHistoryPlugin extends AbstractCockpitPlugin {
     return ID;
   }
 
+  /** Cockpit's REST application registers these classes, providers included: the mapper answers the plugin's problems. */
   @Override
   public Set<Class<?>> getResourceClasses() {
-    return Set.of(ClaimsHistoryRootResource.class);
+    return Set.of(ClaimsHistoryRootResource.class, ClaimsHistoryProblems.class);
   }
 }

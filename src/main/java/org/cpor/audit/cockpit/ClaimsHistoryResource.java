@@ -1,8 +1,6 @@
 package org.cpor.audit.cockpit;
 
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,13 +8,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -27,6 +25,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.cpor.identity.Groups;
+import org.cpor.web.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,54 +34,65 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
 
-  private static final int MAX_PAGE_SIZE = 200;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClaimsHistoryResource.class);
 
   public ClaimsHistoryResource(String engineName) {
     super(engineName);
   }
 
+  /** Page and size arrive as text: a bad number is the caller's mistake (400), not a missing resource. */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> search(@QueryParam("claimId") String claimId, @QueryParam("partnerId") String partnerId,
       @QueryParam("tenantId") String tenantId, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-    requireAuditor();
+      @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+    return answer(() -> {
+      requireAuditor();
+      return search(HistorySearch.parse(claimId, partnerId, tenantId, outcome, from, to, page, size));
+    });
+  }
+
+  private Map<String, Object> search(HistorySearch search) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     List<Object> params = new ArrayList<>();
-    condition(where, params, "c.id", claimId);
-    condition(where, params, "c.partner_id", partnerId);
-    condition(where, params, "lower(c.customer_tenant_id)", tenantId == null ? null : tenantId.toLowerCase());
-    condition(where, params, "c.status", outcome == null ? null : outcome.toUpperCase());
-    if (from != null && !from.isBlank()) {
+    condition(where, params, "c.id", search.claimId());
+    condition(where, params, "c.partner_id", search.partnerId());
+    condition(where, params, "lower(c.customer_tenant_id)", search.tenantId());
+    condition(where, params, "c.status", search.outcome() == null ? null : search.outcome().name());
+    if (search.from() != null) {
       where.append(" and c.submitted_at >= ?");
-      params.add(OffsetDateTime.of(LocalDate.parse(from).atStartOfDay(), ZoneOffset.UTC));
+      params.add(OffsetDateTime.of(search.from().atStartOfDay(), ZoneOffset.UTC));
     }
-    if (to != null && !to.isBlank()) {
+    if (search.to() != null) {
       where.append(" and c.submitted_at < ?");
-      params.add(OffsetDateTime.of(LocalDate.parse(to).plusDays(1).atStartOfDay(), ZoneOffset.UTC));
+      params.add(OffsetDateTime.of(search.to().plusDays(1).atStartOfDay(), ZoneOffset.UTC));
     }
-    int pageSize = size == null ? 20 : Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-    int pageNumber = page == null ? 0 : Math.max(0, page);
     Long total = jdbc().queryForObject("select count(*) from claims c" + where, Long.class, params.toArray());
     List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(pageSize);
-    pageParams.add(pageNumber * pageSize);
+    pageParams.add(search.size());
+    pageParams.add(search.offset());
     List<Map<String, Object>> items = jdbc().queryForList("""
         select c.id, c.name, c.partner_id, c.organisation_id, c.customer_tenant_id, c.program, c.status, c.submitted_at,
           c.official_at, (select count(*) from claim_decisions d where d.claim_id = c.id) as decisions
         from claims c""" + where + " order by c.submitted_at desc, c.id limit ? offset ?", pageParams.toArray());
     return Map.of("items", items.stream().map(ClaimsHistoryResource::lowerKeys).toList(), "total", total,
-        "page", pageNumber, "size", pageSize);
+        "page", search.page(), "size", search.size());
   }
 
   @GET
   @Path("{claimId}")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> claim(@PathParam("claimId") String claimId) {
-    requireAuditor();
+    return answer(() -> {
+      requireAuditor();
+      return history(HistorySearch.claimId(claimId));
+    });
+  }
+
+  private Map<String, Object> history(String claimId) {
     List<Map<String, Object>> claim = jdbc().queryForList("select * from claims where id = ?", claimId);
     if (claim.isEmpty()) {
-      throw new NotFoundException("No claim " + claimId);
+      throw new ClaimsHistoryProblem(404, "not-found", "No claim " + claimId, List.of());
     }
     HistoryService history = getProcessEngine().getHistoryService();
     List<Map<String, Object>> instances = new ArrayList<>();
@@ -124,7 +134,13 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   @Path("statistics")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> statistics() {
-    requireAuditor();
+    return answer(() -> {
+      requireAuditor();
+      return outcomeFigures();
+    });
+  }
+
+  private Map<String, Object> outcomeFigures() {
     List<Map<String, Object>> counts = jdbc().queryForList("select status, count(*) as claims from claims group by status order by status")
         .stream().map(ClaimsHistoryResource::lowerKeys).toList();
     List<Duration> toDecision = durations("""
@@ -152,7 +168,26 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
     Authentication authentication = getCurrentAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     if (!groups.contains(Groups.AUDITORS) && !groups.contains(Groups.ADMINS)) {
-      throw new ForbiddenException("The claims history is for auditors and administrators");
+      throw new ClaimsHistoryProblem(403, "forbidden", "The claims history is for auditors and administrators", List.of());
+    }
+  }
+
+  /**
+   * Every answer goes through here: bad parameters are named (400); anything unexpected is logged with its
+   * cause and answered without it, so no SQL, class name or stack trace reaches the browser.
+   */
+  private static Map<String, Object> answer(Supplier<Map<String, Object>> body) {
+    try {
+      return body.get();
+    } catch (ClaimsHistoryProblem e) {
+      throw e;
+    } catch (InvalidInputException e) {
+      throw new ClaimsHistoryProblem(400, "invalid-input", e.errors().size() == 1 ? e.getMessage()
+          : e.errors().size() + " parameters are invalid", e.errors());
+    } catch (RuntimeException e) {
+      log.error("The claims history failed", e);
+      throw new ClaimsHistoryProblem(500, "internal-error", "The claims history could not be read; the failure is logged",
+          List.of());
     }
   }
 

@@ -54,6 +54,53 @@ class ClaimsHistoryPluginTest extends IntegrationTest {
   }
 
   @Test
+  void badParametersAreRefusedByNameWithoutInternals() throws Exception {
+    submit(Map.of());
+    HttpClient auditor = signedIn(port, "auditor");
+    Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put("?from=not-a-date", "from");
+    refused.put("?to=2026-13-45", "to");
+    refused.put("?from=2026-02-30", "from");
+    refused.put("?from=%2B999999999-12-31", "from");
+    refused.put("?from=2026-12-03&to=2026-12-01", "from");
+    refused.put("?page=2147483647&size=200", "page");
+    refused.put("?page=10737419&size=200", "page");
+    refused.put("?page=-1", "page");
+    refused.put("?page=abc", "page");
+    refused.put("?page=99999999999999999999", "page");
+    refused.put("?size=-5", "size");
+    refused.put("?size=0", "size");
+    refused.put("?size=201", "size");
+    refused.put("?size=1e3", "size");
+    refused.put("?claimId=" + "x".repeat(5000), "claimId");
+    refused.put("?claimId=%27%20or%201%3D1--", "claimId");
+    refused.put("?partnerId=12ab", "partnerId");
+    refused.put("?tenantId=contoso", "tenantId");
+    refused.put("?outcome=MAYBE", "outcome");
+    refused.put("/" + "x".repeat(300), "claimId");
+    refused.put("/%27%20or%201%3D1--", "claimId");
+    for (Map.Entry<String, String> request : refused.entrySet()) {
+      HttpResponse<String> response = get(auditor, request.getKey());
+      String said = request.getKey() + " answered " + response.body();
+      assertThat(response.statusCode()).as(said).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).as(said).hasValue("application/problem+json");
+      JsonNode problem = json.readTree(response.body());
+      assertThat(problem.get("status").asInt()).isEqualTo(400);
+      assertThat(problem.get("errors").findValuesAsText("field")).as(said).contains(request.getValue());
+      assertThat(response.body()).doesNotContainIgnoringCase("select ").doesNotContain("SQL", "Exception", "at org.", "org.h2");
+    }
+    assertThat(json.readTree(get(auditor, "?page=10737417&size=200").body()).get("items")).isEmpty();
+    assertThat(json.readTree(get(auditor, "?outcome=under_review&size=200").body()).get("total").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownClaimIsNotFound() throws Exception {
+    HttpResponse<String> response = get(signedIn(port, "auditor"), "/" + java.util.UUID.randomUUID());
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(response.body()).get("type").asText()).isEqualTo("urn:cpor:problem:not-found");
+  }
+
+  @Test
   void othersCannotReadIt() throws Exception {
     submit(Map.of());
     assertThat(get(signedIn(port, "validator"), "").statusCode()).isEqualTo(403);
