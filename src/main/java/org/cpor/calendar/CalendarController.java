@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import org.cpor.web.InvalidInputException;
 import org.cpor.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,9 @@ class CalendarController {
 
   @GetMapping("/holidays")
   List<Holiday> holidays(@RequestParam(required = false) Integer year) {
+    if (year != null && (year < 1 || year > 9999)) {
+      throw new InvalidInputException("year", "must be a year from 1 to 9999");
+    }
     return holidays.inYear(year != null ? year : Year.now(calendar.zone()).getValue());
   }
 

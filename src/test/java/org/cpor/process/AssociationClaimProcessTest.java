@@ -233,7 +233,8 @@ class AssociationClaimProcessTest extends IntegrationTest {
     assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
     assertThat(subjectsTo("lead@cpor.example")).containsExactly("Review overdue: Contoso Teams rollout");
     assertThat(subjectsTo("validator@cpor.example")).isEmpty();
-    assertThat(history.createHistoricActivityInstanceQuery().activityId("EndEvent_ValidationLeadsAlerted").count()).isEqualTo(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance(claimId).getId())
+        .activityId("EndEvent_ValidationLeadsAlerted").count()).isEqualTo(1);
   }
 
   @Test
