@@ -331,20 +331,13 @@ class HostileRequestsTest extends IntegrationTest {
         Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000).filter(b -> innocent(new String(b, StandardCharsets.ISO_8859_1))));
   }
 
+  /** A valid claim of Fabrikam's with the fixture's PoE file, to spoil one field at a time. */
   private Map<String, Object> validClaim() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("name", "Contoso Teams rollout");
-    body.put("partnerId", "4567890");
-    body.put("program", "OSU_M365");
-    body.put("customerTenantId", CONTOSO);
-    body.put("customerDomain", "contoso.onmicrosoft.com");
-    body.put("workloads", List.of(Map.of("code", "TEAMS"), Map.of("code", "EXCHANGE_ONLINE")));
-    body.put("customerContact", Map.of("name", "Ada Lovelace", "title", "CIO", "email", "ada@contoso.com", "language", "en"));
-    body.put("partnerContact", Map.of("name", "Grace Hopper", "email", "grace@fabrikam-partner.com"));
-    body.put("incentiveOptOut", false);
-    body.put("comment", "Deployment finished in October");
-    body.put("poeIds", List.of(fixture.poeId()));
-    return body;
+    try {
+      return claimBody(Map.of("poeIds", List.of(fixture.poeId())));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static final List<String> CLAIM_FIELDS = List.of("name", "partnerId", "program", "customerTenantId", "customerDomain",
