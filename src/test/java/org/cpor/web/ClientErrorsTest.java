@@ -119,6 +119,16 @@ class ClientErrorsTest extends IntegrationTest {
   }
 
   @Test
+  void malformedFormBodiesOnPutOrDelete_areNoFault() throws Exception {
+    MockHttpServletResponse put = mvc.perform(put("/api/calendar/holidays/2026-12-24").with(httpBasic("admin", "admin"))
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("name=%zz%")).andReturn().getResponse();
+    problem(415, put);
+    MockHttpServletResponse delete = mvc.perform(delete("/api/calendar").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .content("%%%")).andReturn().getResponse();
+    assertThat(delete.getStatus()).isBetween(400, 499);
+  }
+
+  @Test
   void wrongMethods_are405() throws Exception {
     problem(405, perform(delete("/api/claims")));
     problem(405, perform(put("/api/claims/x")));
