@@ -16,7 +16,7 @@ import org.cpor.claim.Decision;
 import org.cpor.claim.TimelineEvent;
 import org.cpor.identity.Groups;
 import org.cpor.web.InvalidInputException;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.cpor.web.Params;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,9 +43,10 @@ class AuditExportController {
 
   @GetMapping(value = "/api/audit/claims.csv", produces = "text/csv")
   @PreAuthorize("hasAnyAuthority('" + Groups.AUDITORS + "', '" + Groups.ADMINS + "')")
-  void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      HttpServletResponse response) throws IOException {
+  void export(@RequestParam(name = "from", required = false) String fromDate,
+      @RequestParam(name = "to", required = false) String toDate, HttpServletResponse response) throws IOException {
+    LocalDate from = Params.date("from", fromDate);
+    LocalDate to = Params.date("to", toDate);
     if (from != null && to != null && from.isAfter(to)) {
       throw new InvalidInputException("from", "must not be after to");
     }

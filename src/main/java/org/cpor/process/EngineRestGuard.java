@@ -376,11 +376,15 @@ class EngineRestGuard extends OncePerRequestFilter {
 
   /**
    * Whether the engine failed the completion because another one got there first: it says so (a concurrent change, the
-   * task gone), or it refuses a member of the task's group, who may work the task for as long as the task exists.
+   * task gone), it refuses a member of the task's group, who may work the task for as long as the task exists, or it
+   * failed and the task has been completed meanwhile.
    */
-  private static boolean lostRace(ContentCachingResponseWrapper answer, Caller caller, TaskFacts task) {
+  private boolean lostRace(ContentCachingResponseWrapper answer, Caller caller, TaskFacts task) {
+    boolean member = task.group() != null && caller.groups().contains(task.group());
     return RACE_LOST.matcher(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)).find()
-        || answer.getStatus() == HttpServletResponse.SC_FORBIDDEN && task.group() != null && caller.groups().contains(task.group());
+        || member && answer.getStatus() == HttpServletResponse.SC_FORBIDDEN
+        // the engine may also trip over the state the winner left behind (PostgreSQL): the task is gone by now
+        || member && answer.getStatus() >= 500 && facts(task.id()).isEmpty();
   }
 
   /** Another completion changed the task first, or completed it between the guard's look and the engine's. */

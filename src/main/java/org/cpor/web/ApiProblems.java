@@ -3,6 +3,7 @@ package org.cpor.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
@@ -228,6 +229,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (cause instanceof JsonParseException parse) {
       return new FieldError("body", "is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
           + parse.getLocation().getColumnNr() + ")");
+    }
+    if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+        && text.indexOf(TextInput.NUL) >= 0 && !invalid.getPath().isEmpty()) {
+      return new FieldError(path(invalid.getPath()), "may not contain the NUL character");
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return new FieldError(path(mismatch.getPath()), shape(mismatch.getTargetType()));

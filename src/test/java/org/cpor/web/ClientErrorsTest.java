@@ -110,6 +110,19 @@ class ClientErrorsTest extends IntegrationTest {
     assertThat(answer.get("errors").findValuesAsText("field")).containsExactly("claim");
   }
 
+  /** PostgreSQL stores no NUL character: text holding one is refused at the door, not deep in the database. */
+  @Test
+  void textWithTheNulCharacter_is400AndStoresNothing() throws Exception {
+    String body = json.writeValueAsString(claimBody(Map.of("name", "Contoso\u0000rollout")));
+    long before = rows();
+    JsonNode list = problem(400, send("GET", "/api/claims?tenantId=%00", "application/json", new byte[0]));
+    assertThat(list.get("errors")).isNotEmpty();
+    JsonNode claim = problem(400, perform(post("/api/claims").contentType(MediaType.APPLICATION_JSON).content(body)));
+    assertThat(claim.get("errors").findValuesAsText("field")).containsExactly("name");
+    assertThat(claim.get("errors").findValuesAsText("message")).containsExactly("may not contain the NUL character");
+    assertThat(rows()).isEqualTo(before);
+  }
+
   @Test
   void wrongContentTypes_are415() throws Exception {
     problem(415, perform(post("/api/claims").contentType(MediaType.TEXT_PLAIN).content("hello")));

@@ -1,11 +1,6 @@
 package org.cpor.audit.cockpit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +23,6 @@ record HistorySearch(String claimId, String partnerId, String tenantId, ClaimSta
 
   /** Claim IDs are GUIDs; anything longer or with other characters names no claim. */
   private static final Pattern CLAIM_ID = Pattern.compile("^[A-Za-z0-9-]{1,36}$");
-
-  /** Four-digit years only, and no 30 February: the dates the search form asks for. */
-  private static final DateTimeFormatter DATE = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
-      .appendLiteral('-').appendValue(ChronoField.MONTH_OF_YEAR, 2).appendLiteral('-').appendValue(ChronoField.DAY_OF_MONTH, 2)
-      .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
   static HistorySearch parse(String claimId, String partnerId, String tenantId, String outcome, String from, String to,
       String page, String size) {
@@ -92,14 +82,10 @@ record HistorySearch(String claimId, String partnerId, String tenantId, ClaimSta
   }
 
   private static LocalDate date(String parameter, String value, List<FieldError> errors) {
-    String text = Params.blankToNull(value);
-    if (text == null) {
-      return null;
-    }
     try {
-      return LocalDate.parse(text, DATE);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(parameter, "must be a date as YYYY-MM-DD"));
+      return Params.date(parameter, value);
+    } catch (InvalidInputException e) {
+      errors.addAll(e.errors());
       return null;
     }
   }
