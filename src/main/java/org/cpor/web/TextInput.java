@@ -23,7 +23,7 @@ class TextInput {
   @Bean
   HttpFirewall firewall() {
     StrictHttpFirewall firewall = new StrictHttpFirewall();
-    firewall.setAllowedParameterValues(value -> value.indexOf(NUL) < 0);
+    firewall.setAllowedParameterValues(value -> value == null || value.indexOf(NUL) < 0);
     return firewall;
   }
 
