@@ -102,7 +102,7 @@ class DeploymentSettings implements BeanFactoryPostProcessor, EnvironmentAware {
         .map(word -> "it contains the well-known \"" + word + "\"");
   }
 
-  /** A setting's value; an unresolvable placeholder (an environment variable that is not set) counts as not set. */
+  /** A setting's value; a ${…} reference that does not resolve (an environment variable that is not set) counts as not set. */
   static String setting(Environment environment, String key) {
     try {
       return environment.getProperty(key);
