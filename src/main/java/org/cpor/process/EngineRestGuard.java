@@ -257,8 +257,7 @@ class EngineRestGuard extends OncePerRequestFilter {
       }
       default -> {
         if (!caller.isAdmin()) {
-          throw Refused.forbidden(method + " " + (action.isEmpty() ? "on the task" : action) + " changes "
-              + task.name() + " beyond working it: administrators only");
+          throw Refused.forbidden(method + " " + action + " changes " + task.name() + " beyond working it: administrators only");
         }
       }
     }
