@@ -147,15 +147,20 @@ public class InformationRequests {
   /** An answer given in Tasklist: recorded unless the API already recorded this round's answer. */
   public void answerFromTask(String claimId, String comment, String user) {
     claims.latestInformationRequest(claimId).filter(InformationRequest::isOpen).ifPresent(open -> {
-      if (comment == null || comment.isBlank()) {
-        throw new InvalidInputException("answerComment", "is required: answer the validator's question");
-      }
-      if (comment.length() > Limits.CAMUNDA_STRING) {
-        throw new InvalidInputException("answerComment", Limits.tooLong(Limits.CAMUNDA_STRING, comment.length())
-            + "; a longer answer can be sent through the portal or the API");
-      }
+      checkTaskAnswer(comment);
       recordAnswer(open, claimId, comment.strip(), user);
     });
+  }
+
+  /** An answer typed into Tasklist's form: required, and no longer than a process variable holds. */
+  public static void checkTaskAnswer(String comment) {
+    if (comment == null || comment.isBlank()) {
+      throw new InvalidInputException("answerComment", "is required: answer the validator's question");
+    }
+    if (comment.length() > Limits.CAMUNDA_STRING) {
+      throw new InvalidInputException("answerComment", Limits.tooLong(Limits.CAMUNDA_STRING, comment.length())
+          + "; a longer answer can be sent through the portal or the API");
+    }
   }
 
   private void recordAnswer(InformationRequest open, String claimId, String comment, String user) {

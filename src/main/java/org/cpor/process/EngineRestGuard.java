@@ -37,6 +37,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ClaimValidation;
+import org.cpor.claim.InformationRequests;
 import org.cpor.claim.Limits;
 import org.cpor.identity.Groups;
 import org.cpor.web.FieldError;
@@ -117,7 +118,13 @@ class EngineRestGuard extends OncePerRequestFilter {
   }
 
   /** A task as the guard needs it, read whatever the caller may see. */
-  private record TaskFacts(String id, String name, String key, String processInstanceId, String claimId, String group) {}
+  private record TaskFacts(String id, String name, String key, String processInstanceId, String claimId, String group) {
+
+    /** The caller belongs to the task's group, the only ones who work it. */
+    boolean workedBy(Caller caller) {
+      return group != null && caller.groups().contains(group);
+    }
+  }
 
   /** A refusal: the status and what the client is told. */
   private static final class Refused extends Exception {
@@ -197,12 +204,12 @@ class EngineRestGuard extends OncePerRequestFilter {
   }
 
   private void check(String method, String action, Caller caller, TaskFacts task, byte[] body) throws Refused {
-    boolean works = task.group() != null && caller.groups().contains(task.group());
+    boolean works = task.workedBy(caller);
     switch (action) {
       case "/complete", "/submit-form" -> {
-        if (task.group() != null && !works) {
-          throw Refused.forbidden(caller.userId() + " may not complete " + task.name() + ": only members of "
-              + task.group() + " may");
+        Optional<String> refusal = routing.completionRefused(task.name(), task.group(), caller.userId(), caller.groups());
+        if (refusal.isPresent()) {
+          throw Refused.forbidden(refusal.get());
         }
         checkCompletion(task, body);
       }
@@ -299,9 +306,10 @@ class EngineRestGuard extends OncePerRequestFilter {
       }
     }
     if (errors.isEmpty() && AssociationClaimProcess.TASK_PROVIDE_INFORMATION.equals(task.key())) {
-      Object answer = value(variables, AssociationClaimProcess.ANSWER_COMMENT);
-      if (answer == null || answer.toString().isBlank()) {
-        errors.add(new FieldError(AssociationClaimProcess.ANSWER_COMMENT, "is required: answer the validator's question"));
+      try {
+        InformationRequests.checkTaskAnswer(TaskValues.text(value(variables, AssociationClaimProcess.ANSWER_COMMENT)));
+      } catch (InvalidInputException e) {
+        errors.addAll(e.errors());
       }
     }
     if (!errors.isEmpty()) {
@@ -312,9 +320,9 @@ class EngineRestGuard extends OncePerRequestFilter {
 
   /** An assignee is nobody (unassigned) or a member of the task's group. */
   private void checkAssignee(TaskFacts task, String userId) throws Refused {
-    if (userId != null && task.group() != null && !routing.isMember(userId, task.group())) {
-      throw Refused.forbidden(task.name() + " may not be assigned to " + userId + ": only members of " + task.group()
-          + " work it");
+    Optional<String> refusal = routing.assignmentRefused(task.name(), task.group(), userId);
+    if (refusal.isPresent()) {
+      throw Refused.forbidden(refusal.get());
     }
   }
 
@@ -379,7 +387,7 @@ class EngineRestGuard extends OncePerRequestFilter {
    * failed and the task has been completed meanwhile.
    */
   private boolean lostRace(ContentCachingResponseWrapper answer, Caller caller, TaskFacts task) {
-    boolean member = task.group() != null && caller.groups().contains(task.group());
+    boolean member = task.workedBy(caller);
     return RACE_LOST.matcher(new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8)).find()
         || member && answer.getStatus() == HttpServletResponse.SC_FORBIDDEN
         // the engine may also trip over the state the winner left behind (PostgreSQL): the task is gone by now

@@ -47,9 +47,20 @@ public class TaskRouting {
     return Optional.empty();
   }
 
-  /** Whether a user, known by ID only (an assignee), belongs to the group; read whatever the caller may see. */
-  boolean isMember(String userId, String group) {
-    return asProduct(() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
+  /** Why a user, known by ID only, may not be given the task; empty when they may (nobody, or a member of its group). */
+  Optional<String> assignmentRefused(String taskName, String group, String userId) {
+    if (userId == null || group == null || asProduct(() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0)) {
+      return Optional.empty();
+    }
+    return Optional.of(taskName + " may not be assigned to " + userId + ": only members of " + group + " work it");
+  }
+
+  /** Why a user of these groups may not complete the task; empty when they may (a member of its group). */
+  Optional<String> completionRefused(String taskName, String group, String userId, Collection<String> groups) {
+    if (group == null || groups.contains(group)) {
+      return Optional.empty();
+    }
+    return Optional.of(userId + " may not complete " + taskName + ": only members of " + group + " may");
   }
 
   /**
@@ -61,22 +72,21 @@ public class TaskRouting {
     if (current == null || current.getUserId() == null) {
       return;
     }
-    Collection<String> groups = current.getGroupIds() == null ? List.of() : current.getGroupIds();
-    String group = groupFor(task.getTaskDefinitionKey(), AssociationClaimProcess.claimOf(task)).orElse(null);
-    if (group != null && !groups.contains(group)) {
-      throw new AuthorizationException(current.getUserId() + " may not complete " + task.getName()
-          + ": only members of " + group + " may");
-    }
+    completionRefused(task.getName(), groupOf(task), current.getUserId(),
+        current.getGroupIds() == null ? List.of() : current.getGroupIds()).ifPresent(refusal -> {
+          throw new AuthorizationException(refusal);
+        });
   }
 
   /** The last guard of an assignment: a task is only ever assigned to a member of its group. */
   void checkAssignee(DelegateTask task) {
-    String assignee = task.getAssignee();
-    String group = groupFor(task.getTaskDefinitionKey(), AssociationClaimProcess.claimOf(task)).orElse(null);
-    if (assignee != null && group != null && !isMember(assignee, group)) {
-      throw new AuthorizationException(task.getName() + " may not be assigned to " + assignee
-          + ": only members of " + group + " work it");
-    }
+    assignmentRefused(task.getName(), groupOf(task), task.getAssignee()).ifPresent(refusal -> {
+      throw new AuthorizationException(refusal);
+    });
+  }
+
+  private String groupOf(DelegateTask task) {
+    return groupFor(task.getTaskDefinitionKey(), AssociationClaimProcess.claimOf(task)).orElse(null);
   }
 
   /** Runs a read without the caller's engine authorisation, which would hide users and tasks from the check. */
