@@ -25,10 +25,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -93,16 +95,18 @@ class EngineRestGuard extends OncePerRequestFilter {
 
   private final TaskService tasks;
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final IdentityService identity;
   private final TaskRouting routing;
   private final ClaimValidation validation;
   private final ClaimStore claims;
   private final ObjectMapper json;
 
-  EngineRestGuard(TaskService tasks, RuntimeService runtime, IdentityService identity, TaskRouting routing,
-      ClaimValidation validation, ClaimStore claims, ObjectMapper json) {
+  EngineRestGuard(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
+      TaskRouting routing, ClaimValidation validation, ClaimStore claims, ObjectMapper json) {
     this.tasks = tasks;
     this.runtime = runtime;
+    this.history = history;
     this.identity = identity;
     this.routing = routing;
     this.validation = validation;
@@ -174,7 +178,13 @@ class EngineRestGuard extends OncePerRequestFilter {
     }
     Optional<TaskFacts> task = facts(call.group(2));
     if (task.isEmpty()) {
-      refuse(response, HttpServletResponse.SC_NOT_FOUND, "There is no task " + call.group(2), List.of());
+      // a member of the group of a task completed a moment ago lost a race (or clicked twice): say what became of the claim
+      Optional<TaskFacts> completed = completedFacts(call.group(2)).filter(done -> done.workedBy(caller.get()));
+      if (completed.isPresent()) {
+        lostRace(response, completed.get());
+      } else {
+        refuse(response, HttpServletResponse.SC_NOT_FOUND, "There is no task " + call.group(2), List.of());
+      }
       return;
     }
     String action = call.group(3) == null ? "" : call.group(3);
@@ -371,10 +381,26 @@ class EngineRestGuard extends OncePerRequestFilter {
       }
       ProcessInstance instance = task.getProcessInstanceId() == null ? null
           : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-      String claimId = instance == null ? null : instance.getBusinessKey();
-      return Optional.of(new TaskFacts(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(), claimId,
-          routing.groupFor(task.getTaskDefinitionKey(), claimId).orElse(null)));
+      return Optional.of(facts(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+          instance == null ? null : instance.getBusinessKey()));
     });
+  }
+
+  /** A claim's task that has ended, read from the history. */
+  private Optional<TaskFacts> completedFacts(String taskId) {
+    return routing.asProduct(() -> {
+      HistoricTaskInstance task = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+      if (task == null || task.getProcessInstanceId() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(facts(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+          history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+              .getBusinessKey()));
+    });
+  }
+
+  private TaskFacts facts(String id, String name, String key, String processInstanceId, String claimId) {
+    return new TaskFacts(id, name, key, processInstanceId, claimId, routing.groupFor(key, claimId).orElse(null));
   }
 
   private static boolean isCompletion(String method, String action) {

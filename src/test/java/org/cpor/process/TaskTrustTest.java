@@ -51,6 +51,22 @@ class TaskTrustTest extends IntegrationTest {
   }
 
   @Test
+  void completingATaskThatWasJustCompleted_tellsAMemberOfItsGroupWhatBecameOfTheClaim_andAnyoneElseNothing() throws Exception {
+    String claimId = submit(Map.of());
+    String taskId = task(claimId, AssociationClaimProcess.TASK_VALIDATE_CLAIM).getId();
+    assertThat(complete("validator", taskId, APPROVE).statusCode()).isEqualTo(204);
+
+    HttpResponse<String> again = complete("validation-lead", taskId, APPROVE);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(again.body()).contains("claim " + claimId + " is now APPROVED");
+    HttpResponse<String> outsider = complete("northwind-admin", taskId, APPROVE);
+    assertThat(outsider.statusCode()).isEqualTo(404);
+    assertThat(outsider.body()).doesNotContain(claimId).doesNotContain("APPROVED");
+    assertThat(jdbc.sql("select count(*) from claim_decisions where claim_id = ?").param(claimId).query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void assigningAValidationTaskToAPartner_isRefusedByTheEngineToo() throws Exception {
     String claimId = submit(Map.of());
     String taskId = task(claimId, AssociationClaimProcess.TASK_VALIDATE_CLAIM).getId();
