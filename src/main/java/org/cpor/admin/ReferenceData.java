@@ -12,6 +12,7 @@ import org.cpor.claim.ClaimRules;
 import org.cpor.claim.Program;
 import org.cpor.claim.WorkloadCatalogue;
 import org.cpor.identity.AuthorizationSetup;
+import org.cpor.jdbc.ClusterLocks;
 import org.cpor.identity.Groups;
 import org.cpor.partner.Organisation;
 import org.cpor.partner.PartnerDirectory;
@@ -28,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Administrators onboard partners and keep the reference data: organisations with their PartnerIDs, enrolment
  * and time zone, who belongs to which organisation in which role, the tenant directory and the workload
- * catalogue. Every change is validated and recorded.
+ * catalogue. Every change is validated and recorded, one at a time across the nodes ({@link ClusterLocks}).
  */
 @Service
 @Transactional
@@ -45,18 +46,21 @@ class ReferenceData {
   private final IdentityService identity;
   private final AuthorizationSetup authorizations;
   private final AdminChanges changes;
+  private final ClusterLocks locks;
 
   ReferenceData(PartnerDirectory partners, TenantDirectory tenants, WorkloadCatalogue catalogue, IdentityService identity,
-      AuthorizationSetup authorizations, AdminChanges changes) {
+      AuthorizationSetup authorizations, AdminChanges changes, ClusterLocks locks) {
     this.partners = partners;
     this.tenants = tenants;
     this.catalogue = catalogue;
     this.identity = identity;
     this.authorizations = authorizations;
     this.changes = changes;
+    this.locks = locks;
   }
 
   Organisation saveOrganisation(String id, String name, String timeZone, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     List<FieldError> errors = new ArrayList<>();
     if (!ORGANISATION_ID.matcher(id).matches()) {
       errors.add(new FieldError("id", "must be 2 to 39 lower-case letters, digits or hyphens"));
@@ -82,6 +86,7 @@ class ReferenceData {
   }
 
   PartnerLocation savePartnerId(String organisationId, String partnerId, Boolean enrolled, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     organisation(organisationId);
     List<FieldError> errors = new ArrayList<>();
     if (!ClaimRules.PARTNER_ID.matcher(partnerId).matches()) {
@@ -101,6 +106,7 @@ class ReferenceData {
   }
 
   void saveMember(String organisationId, String userId, String role, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     Organisation organisation = organisation(organisationId);
     if (identity.createUserQuery().userId(userId).count() == 0) {
       throw new NotFoundException("No user " + userId + " (users are managed in Camunda Admin)");
@@ -128,6 +134,7 @@ class ReferenceData {
   }
 
   void removeMember(String organisationId, String userId, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     Organisation organisation = organisation(organisationId);
     if (identity.createUserQuery().userId(userId).memberOfGroup("partner-" + organisationId).count() == 0) {
       throw new NotFoundException(userId + " is not a member of " + organisationId);
@@ -137,6 +144,7 @@ class ReferenceData {
   }
 
   Tenant saveTenant(String tenantId, String contactLanguage, List<String> domains, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     List<FieldError> errors = new ArrayList<>();
     if (!ClaimRules.GUID.matcher(tenantId).matches()) {
       errors.add(new FieldError("tenantId", "must be a GUID"));
@@ -162,6 +170,7 @@ class ReferenceData {
   }
 
   void saveWorkload(String program, String code, String name, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     Program parsed = program(program);
     List<FieldError> errors = new ArrayList<>();
     if (!WORKLOAD_CODE.matcher(code).matches()) {
@@ -176,6 +185,7 @@ class ReferenceData {
   }
 
   void deleteWorkload(String program, String code, String actor) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     if (!catalogue.delete(program(program), code)) {
       throw new NotFoundException("No workload " + code + " in program " + program);
     }

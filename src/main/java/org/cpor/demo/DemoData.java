@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.cpor.calendar.Holiday;
 import org.cpor.calendar.HolidayStore;
 import org.cpor.identity.Groups;
+import org.cpor.jdbc.ClusterLocks;
 import org.cpor.partner.Organisation;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.partner.PartnerLocation;
@@ -64,19 +65,23 @@ class DemoData implements ApplicationRunner {
   private final TenantDirectory tenants;
   private final HolidayStore holidays;
   private final DemoDataProperties properties;
+  private final ClusterLocks locks;
 
   DemoData(IdentityService identity, PartnerDirectory partners, TenantDirectory tenants, HolidayStore holidays,
-      DemoDataProperties properties) {
+      DemoDataProperties properties, ClusterLocks locks) {
     this.identity = identity;
     this.partners = partners;
     this.tenants = tenants;
     this.holidays = holidays;
     this.properties = properties;
+    this.locks = locks;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
+    // nodes starting together take turns: each user, group and row is created once
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     GROUP_NAMES.forEach(this::groupIfAbsent);
     USERS.forEach(this::userIfAbsent);
     partners.saveIfAbsent(new Organisation("fabrikam", "Fabrikam", null));

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.cpor.jdbc.ClusterLocks;
 import org.cpor.partner.Organisation;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The Camunda authorisations and Tasklist filters of the product's groups, created at start when absent
  * (every profile): administrators may do everything; validators work claims in Tasklist; leads may also
  * reassign; each partner organisation sees its own requests only; auditors read everything in Cockpit and
- * change nothing.
+ * change nothing. Nodes starting together take turns ({@link ClusterLocks#REFERENCE_DATA}): each filter and grant
+ * exists once.
  */
 @Component
 @Order(1)
@@ -37,18 +39,21 @@ public class AuthorizationSetup implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService tasks;
   private final org.cpor.partner.PartnerDirectory partners;
+  private final ClusterLocks locks;
 
   AuthorizationSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks,
-      org.cpor.partner.PartnerDirectory partners) {
+      org.cpor.partner.PartnerDirectory partners, ClusterLocks locks) {
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.partners = partners;
+    this.locks = locks;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
+    locks.hold(ClusterLocks.REFERENCE_DATA);
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, "*", Permissions.ALL);
     }
@@ -86,7 +91,10 @@ public class AuthorizationSetup implements ApplicationRunner {
   }
 
   private void filter(String name, String group, int priority, String description, TaskQuery query) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    List<Filter> found = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list();
+    // a database from before nodes took turns may hold the same filter twice: keep one
+    found.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
+    Filter filter = found.isEmpty() ? null : found.get(0);
     if (filter == null) {
       filter = filters.newTaskFilter(name).setQuery(query)
           .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
