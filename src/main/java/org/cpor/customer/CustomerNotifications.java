@@ -44,7 +44,9 @@ public class CustomerNotifications {
    */
   @Transactional
   public Instant notifyCustomer(String claimId) {
-    Claim claim = claims.get(claimId);
+    // the row lock queues a withdrawal behind the send: the customer is asked only about a claim still APPROVED, and a
+    // second node that takes this step meanwhile (its lock on the job ran out) waits, then finds it done
+    Claim claim = claims.lock(claimId).orElseThrow();
     if (claim.optOutDeadlineAt() != null) {
       return claim.optOutDeadlineAt();
     }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,60 +55,88 @@ public class NotificationOutbox {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          executor.execute(() -> send(id, true));
+          executor.execute(() -> send(id));
         }
       });
     } else {
-      executor.execute(() -> send(id, true));
+      executor.execute(() -> send(id));
     }
   }
 
-  /** Sends everything that is due; returns how many were tried. */
+  /**
+   * Sends everything that is due; returns how many were tried. A round ends at the first e-mail the mail server does
+   * not take: the rest wait for the next round instead of each waiting out the server's timeouts.
+   */
   @Scheduled(fixedDelayString = "${cpor.notifications.poll-interval}", initialDelayString = "${cpor.notifications.poll-interval}")
   public int sendDue() {
     Instant now = clock.instant();
     int tried = 0;
     for (long id : store.due(now, now.minus(SENDING_TIMEOUT), 100)) {
-      if (send(id, true)) {
+      Attempt attempt = send(id);
+      if (attempt != Attempt.NOT_TAKEN) {
         tried++;
+      }
+      if (attempt == Attempt.FAILED) {
+        break;
       }
     }
     return tried;
   }
 
+  enum Attempt { NOT_TAKEN, SENT, FAILED }
+
   /**
-   * One attempt; true when this call took the notification. Recorded in transactions of its own, so the result
-   * stays even when a surrounding step rolls back. Without {@code retryByOutbox} a failure is final here: the
-   * step that sent it is retried instead.
+   * One attempt, outside any other transaction (the outbox's thread, the poller); true when this call took the
+   * notification. Taking it and recording the result are transactions of their own, so no other node sends it at the
+   * same time and a failure is retried later, up to {@code maxAttempts}.
    */
-  boolean send(long id, boolean retryByOutbox) {
+  Attempt send(long id) {
     Instant now = clock.instant();
     Boolean taken = transactions.execute(status -> store.take(id, now, now.minus(SENDING_TIMEOUT)));
     if (!Boolean.TRUE.equals(taken)) {
-      return false;
+      return Attempt.NOT_TAKEN;
     }
     Notification notification = store.find(id).orElseThrow();
     try {
       delivery.deliver(notification);
       transactions.executeWithoutResult(status -> store.markSent(id, clock.instant()));
+      return Attempt.SENT;
     } catch (Exception e) {
-      Instant retryAt = !retryByOutbox || notification.attempts() >= properties.maxAttempts() ? null
+      Instant retryAt = notification.attempts() >= properties.maxAttempts() ? null
           : clock.instant().plus(properties.retryDelay().multipliedBy(notification.attempts()));
       log.warn("E-mail {} ({}) to {} failed, attempt {}: {}", id, notification.kind(), notification.recipient(),
           notification.attempts(), e.toString());
       transactions.executeWithoutResult(status -> store.markFailedAttempt(id, e.toString(), retryAt));
+      return Attempt.FAILED;
     }
-    return true;
   }
 
-  /** Sends one notification now and says whether it was delivered; used where sending is itself a step. */
-  boolean sendNow(long id) {
-    send(id, false);
-    return store.find(id).map(n -> n.state() == DeliveryState.SENT).orElse(false);
-  }
-
-  /** Runs the work in a transaction of its own, committed whatever happens to the caller's. */
-  <T> T inOwnTransaction(Supplier<T> work) {
-    return transactions.execute(status -> work.get());
+  /**
+   * One attempt inside the caller's transaction, where sending is itself a step: the record of the send commits with
+   * the step, so a retried step finds it, and the step needs no second connection. Answers when it was sent, or null
+   * when the mail server did not take it; the step then fails and rolls back, and the failed attempt is written to the
+   * log after the rollback, by the outbox's own thread.
+   */
+  Instant sendInTransaction(long id) {
+    Instant now = clock.instant();
+    store.take(id, now, now.minus(SENDING_TIMEOUT));
+    Notification notification = store.find(id).orElseThrow();
+    try {
+      delivery.deliver(notification);
+      Instant sentAt = clock.instant();
+      store.markSent(id, sentAt);
+      return sentAt;
+    } catch (Exception e) {
+      log.warn("E-mail {} ({}) to {} failed: {}", id, notification.kind(), notification.recipient(), e.toString());
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status == STATUS_ROLLED_BACK) {
+            executor.execute(() -> transactions.executeWithoutResult(s -> store.insertFailedAttempt(notification, e.toString())));
+          }
+        }
+      });
+      return null;
+    }
   }
 }

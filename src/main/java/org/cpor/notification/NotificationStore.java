@@ -33,6 +33,16 @@ public class NotificationStore {
     return key.getKey().longValue();
   }
 
+  /** The record of an attempt whose step rolled back: FAILED, with the error, as the log keeps every attempt. */
+  void insertFailedAttempt(Notification attempt, String error) {
+    jdbc.sql("""
+        insert into notifications (claim_id, kind, recipient, language, subject, body, created_at, state, attempts, last_error)
+        values (?, ?, ?, ?, ?, ?, ?, 'FAILED', 1, ?)""")
+        .params(attempt.claimId(), attempt.kind().name(), attempt.recipient(), attempt.language(), attempt.subject(),
+            attempt.body(), of(attempt.createdAt()), truncate(error))
+        .update();
+  }
+
   /** Takes the notification for sending; false when another node or thread has it or it is no longer due. */
   boolean take(long id, Instant now, Instant staleBefore) {
     return jdbc.sql("""
@@ -59,6 +69,20 @@ public class NotificationStore {
         where (state = 'PENDING' and next_attempt_at <= ?) or (state = 'SENDING' and next_attempt_at < ?)
         order by id limit ?""")
         .params(of(now), of(staleBefore), limit).query(Long.class).list();
+  }
+
+  /** The latest e-mail the mail server was asked to take, whatever became of it. */
+  Optional<Notification> latestAttempt() {
+    return jdbc.sql("select * from notifications where attempts > 0 order by id desc limit 1").query(this::notification)
+        .optional();
+  }
+
+  /** How many e-mails wait to be sent (again), and since when the oldest waits. */
+  record Backlog(long waiting, Instant oldestSince) {}
+
+  Backlog backlog() {
+    return jdbc.sql("select count(*) as waiting, min(created_at) as oldest from notifications where state in ('PENDING', 'SENDING')")
+        .query((rs, row) -> new Backlog(rs.getLong("waiting"), instant(rs, "oldest"))).single();
   }
 
   public Optional<Notification> find(long id) {

@@ -71,9 +71,9 @@ public class Notifications {
   }
 
   /**
-   * Sends the customer's association request now, once: when one was already delivered for this claim, that
-   * one counts. Returns when it was sent, or null when the mail server did not take it (the attempt stays in the
-   * log as FAILED; the calling step is retried).
+   * Sends the customer's association request now, in the calling step's transaction, once: when one was already
+   * delivered for this claim, that one counts. Returns when it was sent, or null when the mail server did not take it
+   * (the step fails and is retried; the attempt is kept in the log as FAILED).
    */
   public Instant sendToCustomerOnce(Claim claim, Map<String, Object> details) {
     NotificationKind kind = NotificationKind.CUSTOMER_ASSOCIATION_REQUEST;
@@ -81,14 +81,9 @@ public class Notifications {
     if (sent != null) {
       return sent.sentAt();
     }
-    long id = insertOwnTransaction(claim, kind, claim.customerContact().email(), claim.customerContact().language(), details);
-    return outbox.sendNow(id) ? store.find(id).orElseThrow().sentAt() : null;
-  }
-
-  private long insertOwnTransaction(Claim claim, NotificationKind kind, String recipient, String language, Map<String, Object> details) {
-    Map<String, Object> model = model(claim, details, calendar.zone());
-    MailTemplates.Mail mail = templates.render(kind, language, model);
-    return outbox.inOwnTransaction(() -> store.insert(claim.id(), kind, recipient, language, mail, clock.instant()));
+    String language = claim.customerContact().language();
+    MailTemplates.Mail mail = templates.render(kind, language, model(claim, details, calendar.zone()));
+    return outbox.sendInTransaction(store.insert(claim.id(), kind, claim.customerContact().email(), language, mail, clock.instant()));
   }
 
   private void queue(Claim claim, NotificationKind kind, String recipient, String language, ZoneId zone,
