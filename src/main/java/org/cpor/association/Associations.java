@@ -19,6 +19,7 @@ import org.cpor.web.InvalidInputException;
 import org.cpor.web.NotFoundException;
 import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
+import org.cpor.tenant.TenantDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +33,12 @@ public class Associations {
   private final ClaimTimeline timeline;
   private final Notifications notifications;
   private final WorkloadCatalogue catalogue;
+  private final TenantDirectory tenants;
   private final Clock clock;
 
   Associations(AssociationStore associations, ClaimStore claims, ClaimTimeline timeline, Notifications notifications,
-      WorkloadCatalogue catalogue, Clock clock) {
+      WorkloadCatalogue catalogue, TenantDirectory tenants, Clock clock) {
+    this.tenants = tenants;
     this.associations = associations;
     this.claims = claims;
     this.timeline = timeline;
@@ -53,6 +56,8 @@ public class Associations {
     if (claim.status() != ClaimStatus.APPROVED) {
       return;
     }
+    // competing claims for the tenant's workloads become official one after the other, each finding the one before
+    tenants.lock(claim.customerTenantId());
     Instant now = clock.instant();
     Map<String, List<String>> supersededByClaim = new LinkedHashMap<>();
     for (String workload : claim.workloadCodes()) {

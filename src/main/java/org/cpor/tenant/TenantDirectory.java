@@ -16,6 +16,14 @@ public class TenantDirectory {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Locks the tenant's row for the rest of the transaction: changes of the tenant's associations queue up, so two
+   * claims becoming official at once for one workload cannot both find it free.
+   */
+  public void lock(String tenantId) {
+    jdbc.sql("select tenant_id from tenants where tenant_id = ? for update").param(tenantId).query(String.class).optional();
+  }
+
   public Optional<Tenant> tenant(String tenantId) {
     return jdbc.sql("select tenant_id, contact_language from tenants where tenant_id = ?")
         .param(tenantId.toLowerCase(Locale.ROOT))
