@@ -70,13 +70,14 @@ class PortalTest extends IntegrationTest {
   @Test
   void thePortalsSession_signsApiCallsInToo_withTheCsrfTokenForChanges() throws Exception {
     String claimId = submit(Map.of());
-    var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(post("/login")
+    // the session is the shared database's, found by its cookie as a browser sends it
+    jakarta.servlet.http.Cookie session = mvc.perform(post("/login")
             .param("username", "fabrikam-admin").param("password", "fabrikam-admin").with(csrf()))
-        .andReturn().getRequest().getSession();
-    mvc.perform(get("/api/claims/" + claimId).session(session)).andExpect(status().isOk());
-    mvc.perform(post("/api/claims/" + claimId + "/withdrawal").session(session)
+        .andReturn().getResponse().getCookie("SESSION");
+    mvc.perform(get("/api/claims/" + claimId).cookie(session)).andExpect(status().isOk());
+    mvc.perform(post("/api/claims/" + claimId + "/withdrawal").cookie(session)
         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
-    mvc.perform(post("/api/claims/" + claimId + "/withdrawal").session(session).with(csrf())
+    mvc.perform(post("/api/claims/" + claimId + "/withdrawal").cookie(session).with(csrf())
         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
     assertThat(statusOf(claimId)).isEqualTo("WITHDRAWN");
   }
