@@ -232,6 +232,25 @@ class IdempotencyKeyApiTest extends IntegrationTest {
     assertThat(endpoints.all()).extracting(Object::toString).containsExactlyInAnyOrder("POST /api/claims", "POST /api/poe");
   }
 
+  @Test
+  void bodyTheApiCannotRead_isAnsweredAsWithoutTheHeader_andNothingIsKept() throws Exception {
+    Map<String, Object> huge = new java.util.LinkedHashMap<>(claimBody(Map.of()));
+    huge.put("comment", "x".repeat(300 * 1024));
+    assertThat(submit("fabrikam-admin", huge, KEY).getStatus()).isEqualTo(413);
+
+    HttpResponse<String> malformed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/poe"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("fabrikam-admin:fabrikam-admin".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=cut-short")
+        .header("Idempotency-Key", KEY)
+        .POST(HttpRequest.BodyPublishers.ofString("--cut-short\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
+
+    assertThat(count("idempotency_keys")).isZero();
+    assertThat(count("claims")).isZero();
+    assertThat(count("poe_files")).as("only the file uploaded for the claim's body").isEqualTo(1);
+  }
+
   // --- at the same moment -----------------------------------------------------------------------------------------
 
   @Test
@@ -364,6 +383,37 @@ class IdempotencyKeyApiTest extends IntegrationTest {
     assertThat(again.getStatus()).as(again.getContentAsString()).isEqualTo(201);
     assertThat(again.getHeader("Idempotent-Replayed")).isNull();
     assertThat(count("claims")).isEqualTo(2);
+  }
+
+  @Test
+  void purgeOnSeveralNodesAtOnce_removesEveryExpiredKeyOnce_andNoOther() throws Exception {
+    for (int i = 0; i < 200; i++) {
+      jdbc.sql("insert into idempotency_keys (user_id, idempotency_key, fingerprint, created_at, expires_at, response_status, "
+              + "response_body) values (?, ?, ?, ?, ?, 201, ?)")
+          .params("fabrikam-admin", "key-" + i, "0".repeat(64), NOW.minus(Duration.ofHours(i % 2 == 0 ? 30 : 1)).atOffset(ZoneOffset.UTC),
+              NOW.plus(Duration.ofHours(i % 2 == 0 ? -6 : 23)).atOffset(ZoneOffset.UTC), new byte[0])
+          .update();
+    }
+    ExecutorService nodes = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> removed = new ArrayList<>();
+      for (int node = 0; node < 3; node++) {
+        removed.add(nodes.submit(() -> {
+          start.await();
+          return purge.purgeExpired();
+        }));
+      }
+      start.countDown();
+      int total = 0;
+      for (Future<Integer> each : removed) {
+        total += each.get(60, TimeUnit.SECONDS);
+      }
+      assertThat(total).isEqualTo(100);
+    } finally {
+      nodes.shutdownNow();
+    }
+    assertThat(count("idempotency_keys")).as("the keys younger than 24 hours stay").isEqualTo(100);
   }
 
   // --- PoE files and multipart claims -----------------------------------------------------------------------------
