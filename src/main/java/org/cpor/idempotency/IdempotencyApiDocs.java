@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
@@ -38,21 +39,23 @@ class IdempotencyApiDocs implements OperationCustomizer {
     if (operation.getResponses() == null) {
       operation.setResponses(new ApiResponses());
     }
-    describe(operation.getResponses(), "400", "an Idempotency-Key that is empty, too long, sent twice or holds other characters");
-    describe(operation.getResponses(), "409", "a request with the same Idempotency-Key is still in progress "
-        + "(urn:cpor:problem:request-in-progress; send it again in a moment)");
-    describe(operation.getResponses(), "422", "the Idempotency-Key was used for another request "
+    describe(operation.getResponses(), HttpStatus.BAD_REQUEST, "the key is empty, too long, sent twice or holds other characters");
+    describe(operation.getResponses(), HttpStatus.CONFLICT, "a request with the same key is still in progress "
+        + "(urn:cpor:problem:request-in-progress; send it again in a moment to get its answer)");
+    describe(operation.getResponses(), HttpStatus.UNPROCESSABLE_ENTITY, "the key was used for another request "
         + "(urn:cpor:problem:idempotency-key-reused)");
     return operation;
   }
 
-  private static void describe(ApiResponses responses, String status, String text) {
-    ApiResponse response = responses.get(status);
+  /** Adds what the header may cause to the operation's answer of that status; it has other causes too. */
+  private static void describe(ApiResponses responses, HttpStatus status, String cause) {
+    String text = "with an Idempotency-Key also: " + cause;
+    String code = String.valueOf(status.value());
+    ApiResponse response = responses.get(code);
     if (response == null) {
-      responses.addApiResponse(status, new ApiResponse().description(Character.toUpperCase(text.charAt(0)) + text.substring(1)));
-    } else {
-      response.setDescription((response.getDescription() == null || response.getDescription().isBlank() ? ""
-          : response.getDescription() + "; or ") + text);
+      responses.addApiResponse(code, new ApiResponse().description(status.getReasonPhrase() + "; " + text));
+    } else if (response.getDescription() == null || !response.getDescription().contains(text)) {
+      response.setDescription((response.getDescription() == null ? status.getReasonPhrase() : response.getDescription()) + "; " + text);
     }
   }
 }

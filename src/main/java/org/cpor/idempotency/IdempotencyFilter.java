@@ -101,17 +101,21 @@ final class IdempotencyFilter extends OncePerRequestFilter {
       outcome = requests.run(user.getName(), key.get(), read.fingerprint(), () -> {
         try {
           chain.doFilter(read.request(), answer);
-        } catch (IOException | ServletException e) {
+        } catch (IOException | ServletException | RuntimeException e) {
           throw new Failed(e);
         }
         return new StoredResponse(answer.getStatus(), answer.getContentType(), answer.getHeader(HttpHeaders.LOCATION),
             answer.getContentAsByteArray());
       });
     } catch (Failed failed) {
+      // rolled back; thrown on as it would have been without the header
       if (failed.getCause() instanceof IOException e) {
         throw e;
       }
-      throw (ServletException) failed.getCause();
+      if (failed.getCause() instanceof ServletException e) {
+        throw e;
+      }
+      throw (RuntimeException) failed.getCause();
     } catch (RuntimeException e) {
       // the key could not be taken or the answer not committed: the transaction rolled back, nothing was kept
       log.error("Request with an idempotency key failed", e);
