@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.cpor.identity.Callers;
 import org.cpor.identity.Caller;
+import org.cpor.idempotency.Idempotent;
 import org.cpor.poe.Upload;
 import org.cpor.web.ConcurrentChanges;
 import org.cpor.web.ConflictException;
@@ -50,6 +51,7 @@ class ClaimController {
     this.disputes = disputes;
   }
 
+  @Idempotent
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ClaimView> submit(@RequestBody ClaimRequest request) {
     Caller caller = callers.current();
@@ -58,6 +60,7 @@ class ClaimController {
   }
 
   /** The claim as a JSON part named claim, PoE files as parts named poe. */
+  @Idempotent
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<ClaimView> submitWithFiles(@RequestPart("claim") ClaimRequest request,
       @RequestPart(name = "poe", required = false) List<MultipartFile> files) throws IOException {

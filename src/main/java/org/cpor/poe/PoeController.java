@@ -3,6 +3,7 @@ package org.cpor.poe;
 import java.io.IOException;
 import java.net.URI;
 import org.cpor.identity.Callers;
+import org.cpor.idempotency.Idempotent;
 import org.cpor.web.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +29,7 @@ class PoeController {
     this.callers = callers;
   }
 
+  @Idempotent
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<PoeFile> upload(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
     if (file == null) {

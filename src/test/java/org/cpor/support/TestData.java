@@ -11,7 +11,7 @@ public final class TestData {
 
   public static void reset(JdbcClient jdbc, RuntimeService runtime) {
     runtime.createProcessInstanceQuery().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
-    for (String table : List.of("poe_files", "disputes", "notifications", "claim_timeline", "associations", "information_requests", "claim_decisions",
+    for (String table : List.of("idempotency_keys", "poe_files", "disputes", "notifications", "claim_timeline", "associations", "information_requests", "claim_decisions",
         "claim_findings", "claim_workloads", "claims")) {
       jdbc.sql("delete from " + table).update();
     }
