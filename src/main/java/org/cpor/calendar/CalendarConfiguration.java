@@ -2,7 +2,6 @@ package org.cpor.calendar;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +9,17 @@ import org.springframework.context.annotation.Configuration;
 class CalendarConfiguration {
 
   @Bean
-  BusinessCalendar businessCalendar(Clock clock, HolidayStore holidays, @Value("${cpor.calendar.zone:UTC}") String zone) {
-    return new BusinessCalendar(clock, ZoneId.of(zone), holidays);
+  LibraryHolidays libraryHolidays(CalendarProperties properties) {
+    return new LibraryHolidays(properties.country(), properties.subdivision());
+  }
+
+  @Bean
+  CalendarHolidays calendarHolidays(LibraryHolidays library, HolidayStore store, CalendarProperties properties) {
+    return new CalendarHolidays(library, store, properties.refreshInterval(), System::nanoTime);
+  }
+
+  @Bean
+  BusinessCalendar businessCalendar(Clock clock, CalendarHolidays holidays, CalendarProperties properties) {
+    return new BusinessCalendar(clock, ZoneId.of(properties.zone()), holidays);
   }
 }
