@@ -2,11 +2,15 @@ package org.cpor.calendar;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
 class CalendarConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(CalendarConfiguration.class);
 
   @Bean
   LibraryHolidays libraryHolidays(CalendarProperties properties) {
@@ -19,7 +23,9 @@ class CalendarConfiguration {
   }
 
   @Bean
-  BusinessCalendar businessCalendar(Clock clock, CalendarHolidays holidays, CalendarProperties properties) {
+  BusinessCalendar businessCalendar(Clock clock, CalendarHolidays holidays, LibraryHolidays library, CalendarProperties properties) {
+    log.info("Business days are counted in {} and skip the public holidays of {} (holiday library Jollyday) as administrators"
+        + " changed them; other nodes' changes are seen within {}", properties.zone(), library.description(), properties.refreshInterval());
     return new BusinessCalendar(clock, ZoneId.of(properties.zone()), holidays);
   }
 }

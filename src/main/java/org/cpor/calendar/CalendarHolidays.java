@@ -18,7 +18,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * as soon as it commits; a change made on another node once the calendar's revision has been read again, at most
  * {@code refreshInterval} later.
  */
-public class CalendarHolidays implements Holidays {
+class CalendarHolidays implements Holidays {
 
   /** Years kept at once: deadlines need two or three, readers of the calendar may ask for any. */
   private static final int YEARS_KEPT = 32;
@@ -47,15 +47,10 @@ public class CalendarHolidays implements Holidays {
   }
 
   /** The year's holidays by date. */
-  public List<Holiday> inYear(int year) {
+  List<Holiday> inYear(int year) {
     List<Holiday> holidays = new ArrayList<>();
     year(year).forEach((day, name) -> holidays.add(new Holiday(day, name)));
     return holidays;
-  }
-
-  /** Where the holidays come from, such as {@code US} or {@code US/ny}. */
-  public String source() {
-    return library.description();
   }
 
   @TransactionalEventListener(fallbackExecution = true)

@@ -15,5 +15,8 @@ record CalendarProperties(String zone, String country, String subdivision, Durat
     country = country == null || country.isBlank() ? "US" : country.strip();
     subdivision = subdivision == null ? "" : subdivision.strip();
     refreshInterval = refreshInterval == null ? Duration.ofSeconds(5) : refreshInterval;
+    if (refreshInterval.isNegative()) {
+      throw new IllegalStateException("CPOR_CALENDAR_REFRESH_INTERVAL (cpor.calendar.refresh-interval) must not be negative");
+    }
   }
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * calendar, from any node, one after another, and tells every node that its cached calendar is out of date.
  */
 @Repository
-public class HolidayStore implements Adjustments {
+class HolidayStore implements Adjustments {
 
   private static final RowMapper<HolidayAdjustment> ADJUSTMENT = (rs, n) -> new HolidayAdjustment(
       rs.getObject("holiday_date", LocalDate.class), HolidayAdjustment.Kind.valueOf(rs.getString("kind")), rs.getString("name"));
@@ -63,7 +63,7 @@ public class HolidayStore implements Adjustments {
 
   /** A holiday of this name on that day, whatever the library says (creates or renames). */
   @Transactional
-  public void put(Holiday holiday) {
+  void put(Holiday holiday) {
     save(holiday.date(), HolidayAdjustment.Kind.ADDED, holiday.name());
   }
 
@@ -75,7 +75,7 @@ public class HolidayStore implements Adjustments {
 
   /** The day is as the library says again; false when administrators had said nothing about it. */
   @Transactional
-  public boolean delete(LocalDate day) {
+  boolean delete(LocalDate day) {
     lock();
     return jdbc.sql("delete from holidays where holiday_date = ?").param(day).update() > 0;
   }

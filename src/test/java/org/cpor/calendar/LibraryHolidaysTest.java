@@ -77,6 +77,12 @@ class LibraryHolidaysTest {
   }
 
   @Test
+  void theFirstAndLastYearsTheApiAccepts_areAnswered() {
+    assertThat(FEDERAL.inYear(1)).extracting(h -> h.date().getYear()).containsOnly(1);
+    assertThat(FEDERAL.inYear(9999)).extracting(h -> h.date().getYear()).containsOnly(9999).hasSizeGreaterThanOrEqualTo(10);
+  }
+
+  @Test
   void aSubdivisionHasTheNationalHolidaysAndItsOwn() {
     LibraryHolidays california = new LibraryHolidays("us", "CA");
     assertThat(california.description()).isEqualTo("US/ca");
