@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Administrators' additions and removals of holidays, on top of the holiday library, and the calendar's revision.
- * Every change raises the revision in its own transaction first: that update's row lock puts changes of the
- * calendar, from any node, one after another, and tells every node that its cached calendar is out of date.
+ * Every change first raises the revision, in the change's transaction: that update's row lock puts changes of the
+ * calendar, from any node, one after another, and the new revision tells every node that its cached calendar is out
+ * of date.
  */
 @Repository
 class HolidayStore implements Adjustments {

@@ -48,7 +48,8 @@ class LibraryHolidays {
     for (String part : this.subdivision) {
       CalendarHierarchy next = level.getChildren().get(part);
       if (next == null) {
-        throw new IllegalStateException(SUBDIVISION + ": '" + subdivision + "' is not a subdivision of " + code + "; known there: " + new TreeMap<>(level.getChildren()).keySet());
+        throw new IllegalStateException(SUBDIVISION + ": '" + subdivision + "' is not a subdivision of " + code
+            + "; known there: " + new TreeMap<>(level.getChildren()).keySet());
       }
       level = next;
     }
