@@ -9,9 +9,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The record of every change to reference data; nothing here is changed or deleted. */
+/** The record of every change to reference data and the holiday calendar; nothing here is changed or deleted. */
 @Repository
-class AdminChanges {
+public class AdminChanges {
 
   record Change(Instant at, String actor, String entity, String entityId, String change) {}
 
@@ -23,7 +23,8 @@ class AdminChanges {
     this.clock = clock;
   }
 
-  void record(String actor, String entity, String entityId, String change) {
+  /** Records a change in the transaction that makes it. */
+  public void record(String actor, String entity, String entityId, String change) {
     jdbc.sql("insert into admin_changes (occurred_at, actor, entity, entity_id, change) values (?, ?, ?, ?, ?)")
         .params(of(clock.instant()), actor, entity, entityId, change.length() > 4000 ? change.substring(0, 4000) : change)
         .update();

@@ -4,11 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.List;
 import java.util.Map;
+import org.cpor.identity.Callers;
+import org.cpor.identity.Groups;
 import org.cpor.web.InvalidInputException;
-import org.cpor.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,12 +25,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendar")
 class CalendarController {
 
-  private final HolidayStore holidays;
+  private final CalendarHolidays holidays;
+  private final HolidayStore store;
+  private final HolidayChanges changes;
   private final BusinessCalendar calendar;
+  private final Callers callers;
 
-  CalendarController(HolidayStore holidays, BusinessCalendar calendar) {
+  CalendarController(CalendarHolidays holidays, HolidayStore store, HolidayChanges changes, BusinessCalendar calendar,
+      Callers callers) {
     this.holidays = holidays;
+    this.store = store;
+    this.changes = changes;
     this.calendar = calendar;
+    this.callers = callers;
   }
 
   @GetMapping
@@ -43,26 +50,29 @@ class CalendarController {
     if (year != null && (year < 1 || year > 9999)) {
       throw new InvalidInputException("year", "must be a year from 1 to 9999");
     }
-    return holidays.inYear(year != null ? year : Year.now(calendar.zone()).getValue());
+    return holidays.inYear(year != null ? year : LocalDate.ofInstant(calendar.now(), calendar.zone()).getYear());
+  }
+
+  /** Administrators' additions and removals over the holiday library, every year. */
+  @GetMapping("/adjustments")
+  @PreAuthorize("hasAuthority('" + Groups.ADMINS + "')")
+  List<HolidayAdjustment> adjustments() {
+    return store.all();
   }
 
   record HolidayName(@NotBlank @Size(max = 120) String name) {}
 
   @PutMapping("/holidays/{date}")
-  @PreAuthorize("hasAuthority('camunda-admin')")
+  @PreAuthorize("hasAuthority('" + Groups.ADMINS + "')")
   Holiday put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       @Valid @RequestBody HolidayName body) {
-    Holiday holiday = new Holiday(date, body.name().strip());
-    holidays.put(holiday);
-    return holiday;
+    return changes.put(date, body.name().strip(), callers.current().userId());
   }
 
   @DeleteMapping("/holidays/{date}")
-  @PreAuthorize("hasAuthority('camunda-admin')")
+  @PreAuthorize("hasAuthority('" + Groups.ADMINS + "')")
   ResponseEntity<Void> delete(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    if (!holidays.delete(date)) {
-      throw new NotFoundException("No holiday on " + date);
-    }
+    changes.remove(date, callers.current().userId());
     return ResponseEntity.noContent().build();
   }
 }

@@ -1,13 +1,10 @@
 package org.cpor.demo;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.cpor.calendar.Holiday;
-import org.cpor.calendar.HolidayStore;
 import org.cpor.identity.Groups;
 import org.cpor.jdbc.ClusterLocks;
 import org.cpor.partner.Organisation;
@@ -25,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo users, organisations, tenants and holidays of DOMAIN.md, created at start when absent. Only in the
- * embedded default run ({@code cpor.demo-data.enabled}, on only there by default: the users have well-known passwords).
+ * The demo users, organisations and tenants of DOMAIN.md, created at start when absent. Only in the embedded default
+ * run ({@code cpor.demo-data.enabled}, on only there by default: the users have well-known passwords). The holidays
+ * are not demo data: every run has those of the configured calendar.
  */
 @Component
 @Order(0)
@@ -63,17 +61,12 @@ class DemoData implements ApplicationRunner {
   private final IdentityService identity;
   private final PartnerDirectory partners;
   private final TenantDirectory tenants;
-  private final HolidayStore holidays;
-  private final DemoDataProperties properties;
   private final ClusterLocks locks;
 
-  DemoData(IdentityService identity, PartnerDirectory partners, TenantDirectory tenants, HolidayStore holidays,
-      DemoDataProperties properties, ClusterLocks locks) {
+  DemoData(IdentityService identity, PartnerDirectory partners, TenantDirectory tenants, ClusterLocks locks) {
     this.identity = identity;
     this.partners = partners;
     this.tenants = tenants;
-    this.holidays = holidays;
-    this.properties = properties;
     this.locks = locks;
   }
 
@@ -91,10 +84,7 @@ class DemoData implements ApplicationRunner {
     partners.saveIfAbsent(new PartnerLocation("7654321", "northwind", true));
     tenants.saveIfAbsent(new Tenant("0b6f3a5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b", "en", List.of("contoso.onmicrosoft.com", "contoso.com")));
     tenants.saveIfAbsent(new Tenant("5d1c9e2a-7b3f-4c8d-9e0f-1a2b3c4d5e6f", "hu", List.of("adatum.onmicrosoft.com", "adatum.hu")));
-    long added = properties.holidays().entrySet().stream()
-        .filter(e -> holidays.putIfAbsent(new Holiday(LocalDate.parse(e.getKey()), e.getValue())))
-        .count();
-    log.info("Demo data ready ({} holidays added); users: {}", added, USERS.stream().map(DemoUser::id).toList());
+    log.info("Demo data ready; users: {}", USERS.stream().map(DemoUser::id).toList());
   }
 
   private void groupIfAbsent(String id, String name) {

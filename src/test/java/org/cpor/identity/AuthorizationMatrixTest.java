@@ -85,6 +85,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     row(failures, "GET", "/api/calendar/holidays?year=2026", null, 401, 200, 200, 200, 200, 200, 200, 200);
     row(failures, "PUT", "/api/calendar/holidays/2027-08-02", "{\"name\":\"x\"}", 401, 200, 403, 403, 403, 403, 403, 403);
     row(failures, "DELETE", "/api/calendar/holidays/2027-08-02", null, 401, 204, 403, 403, 403, 403, 403, 403);
+    row(failures, "GET", "/api/calendar/adjustments", null,    401, 200, 403, 403, 403, 403, 403, 403);
     row(failures, "GET", "/api/poe/unknown", null,             401, 404, 404, 404, 404, 404, 404, 404);
     row(failures, "GET", "/api/audit/claims.csv", null,      401, 200, 403, 403, 200, 403, 403, 403);
     row(failures, "GET", "/actuator/health", null,             200, 200, 200, 200, 200, 200, 200, 200);
