@@ -27,7 +27,6 @@ public final class AssociationClaimProcess {
   public static final String BOUNDARY_EVENT_REVIEW_SLA_BREACHED = "BoundaryEvent_ReviewSlaBreached";
   public static final String BOUNDARY_EVENT_INFORMATION_OVERDUE = "BoundaryEvent_InformationOverdue";
   public static final String BOUNDARY_EVENT_OPT_OUT_WINDOW_ELAPSED = "BoundaryEvent_OptOutWindowElapsed";
-  public static final String BOUNDARY_EVENT_CUSTOMER_DECLINED = "BoundaryEvent_CustomerDeclined";
   public static final String START_EVENT_CLAIM_WITHDRAWN = "StartEvent_ClaimWithdrawn";
   public static final String END_EVENT_CLAIM_REJECTED = "EndEvent_ClaimRejected";
   public static final String END_EVENT_CLAIM_REJECTED_FOR_NO_RESPONSE = "EndEvent_ClaimRejectedForNoResponse";

@@ -125,6 +125,31 @@ class AssociationClaimProcessTest extends IntegrationTest {
   }
 
   @Test
+  void strayTriggerWhileCustomerDecides_changesNothingAndTheWindowStillRuns() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "APPROVED", null, null);
+    management.executeJob(job(claimId).getId());
+    Instant deadline = claim(claimId).optOutDeadlineAt();
+    String waiting = runtime.createExecutionQuery().processInstanceBusinessKey(claimId)
+        .activityId("Task_AwaitCustomerDecision").singleResult().getId();
+
+    // RuntimeService.signal (engine REST: POST /execution/{id}/signal) without the customer having declined
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.signal(waiting))
+        .hasMessageContaining("no customer decline");
+
+    assertThat(statusOf(claimId)).isEqualTo("APPROVED");
+    assertThat(instance(claimId)).isWaitingAt("Task_AwaitCustomerDecision");
+    assertThat(claims.latestDecision(claimId).orElseThrow().outcome()).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(subjectsTo(PARTNER)).noneMatch(s -> s.startsWith("Declined"));
+    Job window = timer(claimId, "BoundaryEvent_OptOutWindowElapsed");
+    assertThat(window.getDuedate().toInstant()).isEqualTo(deadline);
+
+    runWhenDue(window);
+    assertThat(statusOf(claimId)).isEqualTo("OFFICIAL");
+    assertThat(historicEnd(claimId)).isEqualTo("EndEvent_AssociationOfficial");
+  }
+
+  @Test
   void declineAfterOfficial_endsAssociation() throws Exception {
     String claimId = officialClaim(Map.of());
     String page = declinePath(mailTo(CUSTOMER).get(0));
