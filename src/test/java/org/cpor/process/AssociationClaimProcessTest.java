@@ -165,6 +165,43 @@ class AssociationClaimProcessTest extends IntegrationTest {
   }
 
   @Test
+  void undecidedOutcome_goesBackToTheValidatorWithTheSameSla() throws Exception {
+    String claimId = submit(Map.of());
+    org.camunda.bpm.engine.task.Task first = task(claimId, "Task_ValidateClaim");
+    Instant reviewDue = claim(claimId).reviewDueAt();
+
+    // the validation task left without a decision the gateway knows (a signal carrying a made-up outcome)
+    runtime.signal(first.getExecutionId(), Map.of("validationOutcome", "MAYBE", "validationComment", "looks fine"));
+
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(instance(claimId)).isWaitingAt("Task_ValidateClaim");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(claimId).list()).singleElement()
+        .satisfies(t -> assertThat(t.getId()).isNotEqualTo(first.getId()));
+    assertThat(claims.latestDecision(claimId)).as("nothing was decided").isEmpty();
+    assertThat(runtime.getVariables(instance(claimId).getId())).as("the form starts without a decision")
+        .doesNotContainKeys("validationOutcome", "validationReasons", "validationComment");
+    assertThat(claim(claimId).reviewDueAt()).as("the same review round").isEqualTo(reviewDue);
+    assertThat(timer(claimId, "BoundaryEvent_ReviewSlaBreached").getDuedate().toInstant()).isEqualTo(reviewDue);
+    assertThat(subjectsTo(PARTNER)).containsExactly("Claim received: Contoso Teams rollout");
+    assertThat(mailTo(CUSTOMER)).isEmpty();
+
+    validate(claimId, "APPROVED", null, null);
+    assertThat(statusOf(claimId)).isEqualTo("APPROVED");
+    assertThat(instance(claimId)).isWaitingAt("Task_NotifyCustomer");
+  }
+
+  @Test
+  void noOutcomeAtAll_goesBackToTheValidator() throws Exception {
+    String claimId = submit(Map.of());
+
+    runtime.signal(task(claimId, "Task_ValidateClaim").getExecutionId());
+
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(instance(claimId)).isWaitingAt("Task_ValidateClaim");
+    assertThat(claims.latestDecision(claimId)).isEmpty();
+  }
+
+  @Test
   void rejected_tellsPartnerReasonAndHowToDispute() throws Exception {
     String claimId = submit(Map.of());
 
