@@ -115,7 +115,9 @@ class ProcessModelTest extends IntegrationTest {
         .allSatisfy(g -> assertThat(g.getDefault()).as(g.getId() + " default flow").isNotNull());
     ExclusiveGateway outcome = model.getModelElementById(AssociationClaimProcess.GATEWAY_VALIDATION_OUTCOME);
     assertThat(outcome.getDefault().getId()).isEqualTo(AssociationClaimProcess.SEQUENCE_FLOW_VALIDATION_OUTCOME_UNDECIDED);
-    assertThat(outcome.getDefault().getTarget().getId()).isEqualTo(AssociationClaimProcess.TASK_VALIDATE_CLAIM);
+    assertThat(outcome.getDefault().getTarget().getId()).isEqualTo(AssociationClaimProcess.GATEWAY_DECISION_PENDING);
+    assertThat(outcome.getDefault().getTarget().getOutgoing()).singleElement()
+        .satisfies(flow -> assertThat(flow.getTarget().getId()).isEqualTo(AssociationClaimProcess.TASK_VALIDATE_CLAIM));
     assertThat(outcome.getDefault().getConditionExpression()).as("a default has no condition").isNull();
   }
 
