@@ -155,8 +155,17 @@ public class ClaimValidation {
     notifications.toPartner(claim, NotificationKind.CLAIM_REJECTED, details);
   }
 
-  /** The customer declined within the window: the claim is rejected with CUSTOMER_DECLINED. */
+  /**
+   * The customer declined within the window: the claim is rejected with CUSTOMER_DECLINED. Only a decline the store
+   * holds is carried out (the customer's link records it before the process is told): a bare trigger of the wait
+   * (an engine signal, a message sent by hand) is refused and the claim keeps waiting for the customer.
+   */
   public void rejectForCustomerDecline(String claimId) {
+    Claim claim = claims.get(claimId);
+    if (claim.status() != ClaimStatus.REJECTED && claim.customerDeclinedAt() == null) {
+      throw new ConflictException("Claim " + claimId + " has no customer decline to record: the customer declines"
+          + " through the link in their e-mail", Map.of("claimStatus", claim.status().name()));
+    }
     rejectBySystem(claimId, ReasonCodes.CUSTOMER_DECLINED, TimelineEvent.CUSTOMER, "The customer declined the association");
   }
 

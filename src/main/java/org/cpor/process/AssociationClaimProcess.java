@@ -27,8 +27,14 @@ public final class AssociationClaimProcess {
   public static final String BOUNDARY_EVENT_REVIEW_SLA_BREACHED = "BoundaryEvent_ReviewSlaBreached";
   public static final String BOUNDARY_EVENT_INFORMATION_OVERDUE = "BoundaryEvent_InformationOverdue";
   public static final String BOUNDARY_EVENT_OPT_OUT_WINDOW_ELAPSED = "BoundaryEvent_OptOutWindowElapsed";
-  public static final String BOUNDARY_EVENT_CUSTOMER_DECLINED = "BoundaryEvent_CustomerDeclined";
   public static final String START_EVENT_CLAIM_WITHDRAWN = "StartEvent_ClaimWithdrawn";
+  /** Where a review round and an undecided outcome meet in front of the validator's task. */
+  public static final String GATEWAY_DECISION_PENDING = "Gateway_DecisionPending";
+  public static final String GATEWAY_VALIDATION_OUTCOME = "Gateway_ValidationOutcome";
+  /** The default of the validation outcome: no decision the gateway knows, back to the validator. */
+  public static final String SEQUENCE_FLOW_VALIDATION_OUTCOME_UNDECIDED = "SequenceFlow_ValidationOutcomeUndecided";
+  /** The way on from Task_AwaitCustomerDecision when it receives Msg_CustomerDeclined. */
+  public static final String SEQUENCE_FLOW_CUSTOMER_DECLINED = "SequenceFlow_CustomerDeclined";
   public static final String END_EVENT_CLAIM_REJECTED = "EndEvent_ClaimRejected";
   public static final String END_EVENT_CLAIM_REJECTED_FOR_NO_RESPONSE = "EndEvent_ClaimRejectedForNoResponse";
   public static final String END_EVENT_ASSOCIATION_OFFICIAL = "EndEvent_AssociationOfficial";

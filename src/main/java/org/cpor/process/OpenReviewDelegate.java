@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cpor.claim.ClaimValidation;
 import org.springframework.stereotype.Component;
 
-/** Task_OpenReview: a review round starts with its SLA deadline; the previous round's decision is cleared. */
+/** Task_OpenReview: a review round starts with its SLA deadline (the validation task clears the previous decision). */
 @Component
 class OpenReviewDelegate implements JavaDelegate {
 
@@ -19,8 +19,6 @@ class OpenReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.removeVariables(java.util.List.of(AssociationClaimProcess.VALIDATION_OUTCOME.name(),
-        AssociationClaimProcess.VALIDATION_REASONS, AssociationClaimProcess.VALIDATION_COMMENT));
     ProcessVariable.setInstant(execution, AssociationClaimProcess.REVIEW_DUE_AT, validation.openReview(claimOf(execution)));
   }
 }

@@ -3,6 +3,7 @@ package org.cpor.process;
 import static org.cpor.process.AssociationClaimProcess.claimOf;
 import static org.cpor.process.AssociationClaimProcess.VALIDATION_OUTCOME;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -13,7 +14,8 @@ import org.cpor.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ValidateClaim}: on create, the claim is shown to the validator (task-local display variables);
+ * {@code Task_ValidateClaim}: on create, the claim is shown to the validator (task-local display variables) and no
+ * earlier decision is kept;
  * on assignment, the assignee must be a validator; on complete, the decision is checked and recorded, or refused with a clear message while the task stays open.
  */
 @Component
@@ -35,6 +37,10 @@ class ValidateClaimTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     String claimId = claimOf(task);
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // each time the task is entered (a new round, or back from an outcome the gateway does not know) the form
+      // starts without a decision: a previous one would pre-fill it
+      task.getExecution().removeVariables(List.of(VALIDATION_OUTCOME.name(), AssociationClaimProcess.VALIDATION_REASONS,
+          AssociationClaimProcess.VALIDATION_COMMENT));
       display.showClaimForValidation(task, claimId);
       return;
     }

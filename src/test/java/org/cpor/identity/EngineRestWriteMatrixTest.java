@@ -291,6 +291,31 @@ class EngineRestWriteMatrixTest extends IntegrationTest {
   }
 
   @Test
+  void signalsAndMessagesByHand_moveNoClaimAlong() throws Exception {
+    String declined = "{\"messageName\":\"Msg_CustomerDeclined\",\"businessKey\":\"${awaitingClaim}\"}";
+    //                                                                                       anon admin vali lead audi fadm fusr nadm
+    // a claim in the customer's window: nobody but the customer's link ends it early, not even an administrator
+    // (the decline is recorded by the link before the process hears of it; without it the step is refused)
+    on("POST", "/execution/${awaitingExecution}/signal").json("{}").expect(                   "401 409 403 403 403 403 403 403");
+    on("POST", "/execution/${awaitingExecution}/signal").json("{\"variables\":{\"validationOutcome\":{\"value\":\"REJECTED\"}}}")
+        .expect(                                                                              "401 409 403 403 403 403 403 403");
+    on("POST", "/engine-rest/engine/default/execution/${awaitingExecution}/signal").json("{}").expect(
+                                                                                              "401 409 403 403 403 403 403 403");
+    // the REST API looks the subscription up first: those who may not read the instance get 404
+    on("POST", "/execution/${awaitingExecution}/messageSubscriptions/Msg_CustomerDeclined/trigger").json("{\"variables\":{}}")
+        .expect(                                                                              "401 409 403 403 403 H H H");
+    on("POST", "/message").json(declined).expect(                                            "401 409 403 403 403 403 403 403");
+    on("POST", "/message").json("{\"messageName\":\"Msg_CustomerDeclined\",\"all\":true}").expect(
+                                                                                              "401 409 403 403 403 403 403 403");
+    // the validation task left by a signal decides nothing: an administrator's signal sends the claim back to the
+    // validator (a new task, the same review round); nobody else may signal
+    on("POST", "/execution/${execution}/signal").json("{}").expect(                           "401 204 403 403 403 403 403 403");
+    on("POST", "/execution/${execution}/signal").json("{\"variables\":{\"validationOutcome\":{\"value\":\"APPROVED\"}}}")
+        .expect(                                                                              "401 409 403 403 403 403 403 403");
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
   void jobsAndDeployments() throws Exception {
     Map<String, Object> deployment = Map.of("deployment-name", "intruder", "deployment-source", "matrix",
         "data", new FilePart("MatrixIntruderProcess.bpmn", "application/octet-stream",
@@ -708,9 +733,10 @@ class EngineRestWriteMatrixTest extends IntegrationTest {
 
   /**
    * The shared fixture, in parts built when a row first names one of their IDs: a Fabrikam claim under review
-   * (its Validate claim task, with a comment and an attachment of validation-lead) and a Fabrikam claim waiting at
-   * Provide information; a standalone task of validator; a user in a group and a filter validators may read, with
-   * that authorisation; a deployment with one finished instance. The last three belong to this test only.
+   * (its Validate claim task, with a comment and an attachment of validation-lead), a Fabrikam claim waiting at
+   * Provide information and one waiting for its customer (notified, in the opt-out window); a standalone task of
+   * validator; a user in a group and a filter validators may read, with that authorisation; a deployment with one
+   * finished instance. The last three belong to this test only.
    */
   private final class Fixture {
 
@@ -723,6 +749,7 @@ class EngineRestWriteMatrixTest extends IntegrationTest {
           case "claim", "instance", "validationTask", "execution", "slaTimer", "slaTimerDefinition", "comment", "attachment" ->
               claimUnderReview();
           case "informationClaim", "informationTask" -> claimWaitingForThePartner();
+          case "awaitingClaim", "awaitingExecution" -> claimWaitingForTheCustomer();
           case "standaloneTask" -> standaloneTask();
           case "victimUser", "victimGroup", "victimFilter", "victimAuthorization" -> victims();
           case "victimDeployment", "victimDefinition", "finishedInstance" -> deployment();
@@ -757,6 +784,15 @@ class EngineRestWriteMatrixTest extends IntegrationTest {
       validate(informationClaim, "INFORMATION_REQUESTED", "MISSING_POE", "Where is the PoE?");
       ids.put("informationClaim", informationClaim);
       ids.put("informationTask", task(informationClaim, "Task_ProvideInformation").getId());
+    }
+
+    private void claimWaitingForTheCustomer() throws Exception {
+      String awaitingClaim = submit(Map.of("workloads", List.of(Map.of("code", "DEFENDER_FOR_ENDPOINT"))));
+      validate(awaitingClaim, "APPROVED", null, null);
+      management.executeJob(job(awaitingClaim).getId());
+      ids.put("awaitingClaim", awaitingClaim);
+      ids.put("awaitingExecution", runtime.createExecutionQuery().processInstanceBusinessKey(awaitingClaim)
+          .activityId("Task_AwaitCustomerDecision").singleResult().getId());
     }
 
     private void standaloneTask() {

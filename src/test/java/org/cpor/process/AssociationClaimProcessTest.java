@@ -125,6 +125,31 @@ class AssociationClaimProcessTest extends IntegrationTest {
   }
 
   @Test
+  void strayTriggerWhileCustomerDecides_changesNothingAndTheWindowStillRuns() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "APPROVED", null, null);
+    management.executeJob(job(claimId).getId());
+    Instant deadline = claim(claimId).optOutDeadlineAt();
+    String waiting = runtime.createExecutionQuery().processInstanceBusinessKey(claimId)
+        .activityId("Task_AwaitCustomerDecision").singleResult().getId();
+
+    // RuntimeService.signal (engine REST: POST /execution/{id}/signal) without the customer having declined
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.signal(waiting))
+        .hasMessageContaining("no customer decline");
+
+    assertThat(statusOf(claimId)).isEqualTo("APPROVED");
+    assertThat(instance(claimId)).isWaitingAt("Task_AwaitCustomerDecision");
+    assertThat(claims.latestDecision(claimId).orElseThrow().outcome()).isEqualTo(DecisionOutcome.APPROVED);
+    assertThat(subjectsTo(PARTNER)).noneMatch(s -> s.startsWith("Declined"));
+    Job window = timer(claimId, "BoundaryEvent_OptOutWindowElapsed");
+    assertThat(window.getDuedate().toInstant()).isEqualTo(deadline);
+
+    runWhenDue(window);
+    assertThat(statusOf(claimId)).isEqualTo("OFFICIAL");
+    assertThat(historicEnd(claimId)).isEqualTo("EndEvent_AssociationOfficial");
+  }
+
+  @Test
   void declineAfterOfficial_endsAssociation() throws Exception {
     String claimId = officialClaim(Map.of());
     String page = declinePath(mailTo(CUSTOMER).get(0));
@@ -137,6 +162,43 @@ class AssociationClaimProcessTest extends IntegrationTest {
       assertThat(a.endReason()).isEqualTo(EndReason.CUSTOMER_DECLINED);
     });
     assertThat(subjectsTo(PARTNER)).contains("Declined by the customer: Contoso Teams rollout");
+  }
+
+  @Test
+  void undecidedOutcome_goesBackToTheValidatorWithTheSameSla() throws Exception {
+    String claimId = submit(Map.of());
+    org.camunda.bpm.engine.task.Task first = task(claimId, "Task_ValidateClaim");
+    Instant reviewDue = claim(claimId).reviewDueAt();
+
+    // the validation task left without a decision the gateway knows (a signal carrying a made-up outcome)
+    runtime.signal(first.getExecutionId(), Map.of("validationOutcome", "MAYBE", "validationComment", "looks fine"));
+
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(instance(claimId)).isWaitingAt("Task_ValidateClaim");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(claimId).list()).singleElement()
+        .satisfies(t -> assertThat(t.getId()).isNotEqualTo(first.getId()));
+    assertThat(claims.latestDecision(claimId)).as("nothing was decided").isEmpty();
+    assertThat(runtime.getVariables(instance(claimId).getId())).as("the form starts without a decision")
+        .doesNotContainKeys("validationOutcome", "validationReasons", "validationComment");
+    assertThat(claim(claimId).reviewDueAt()).as("the same review round").isEqualTo(reviewDue);
+    assertThat(timer(claimId, "BoundaryEvent_ReviewSlaBreached").getDuedate().toInstant()).isEqualTo(reviewDue);
+    assertThat(subjectsTo(PARTNER)).containsExactly("Claim received: Contoso Teams rollout");
+    assertThat(mailTo(CUSTOMER)).isEmpty();
+
+    validate(claimId, "APPROVED", null, null);
+    assertThat(statusOf(claimId)).isEqualTo("APPROVED");
+    assertThat(instance(claimId)).isWaitingAt("Task_NotifyCustomer");
+  }
+
+  @Test
+  void noOutcomeAtAll_goesBackToTheValidator() throws Exception {
+    String claimId = submit(Map.of());
+
+    runtime.signal(task(claimId, "Task_ValidateClaim").getExecutionId());
+
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    assertThat(instance(claimId)).isWaitingAt("Task_ValidateClaim");
+    assertThat(claims.latestDecision(claimId)).isEmpty();
   }
 
   @Test

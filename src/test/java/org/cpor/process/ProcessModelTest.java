@@ -13,6 +13,17 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -23,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-/** The BPMN model and the Java code agree: constants, delegate beans and forms. */
+/**
+ * The BPMN model and the Java code agree: constants, delegate beans and forms; and the model states every way on
+ * (no implicit end, a default where a gateway decides) and has its diagram for every element.
+ */
 class ProcessModelTest extends IntegrationTest {
 
   private static final Pattern EXPRESSION_BEAN = Pattern.compile("^\\$\\{([a-zA-Z]+)}$");
@@ -51,7 +65,7 @@ class ProcessModelTest extends IntegrationTest {
   void everyElementConstantExistsInTheModel() throws Exception {
     BpmnModelInstance model = model();
     List<String> ids = new ArrayList<>();
-    for (String prefix : List.of("TASK_", "START_EVENT_", "END_EVENT_", "BOUNDARY_EVENT_")) {
+    for (String prefix : List.of("TASK_", "START_EVENT_", "END_EVENT_", "BOUNDARY_EVENT_", "GATEWAY_", "SEQUENCE_FLOW_")) {
       ids.addAll(constants(prefix));
     }
     assertThat(ids).hasSizeGreaterThan(20);
@@ -65,9 +79,66 @@ class ProcessModelTest extends IntegrationTest {
   }
 
   @Test
+  void noPathEndsImplicitly_everyFlowNodeButAnEndEventLeadsOn() {
+    Collection<FlowNode> nodes = model().getModelElementsByType(FlowNode.class);
+    assertThat(nodes).hasSizeGreaterThan(20)
+        .filteredOn(n -> !(n instanceof EndEvent) && !(n instanceof SubProcess))
+        .allSatisfy(n -> assertThat(n.getOutgoing()).as(n.getId() + " has a way on").isNotEmpty());
+    assertThat(nodes).filteredOn(n -> !(n instanceof StartEvent) && !(n instanceof BoundaryEvent) && !(n instanceof SubProcess))
+        .allSatisfy(n -> assertThat(n.getIncoming()).as(n.getId() + " is reached").isNotEmpty());
+  }
+
+  @Test
+  void theCustomerWaitReceivesTheDeclineItself_andOnlyTheWindowsTimerIsAttached() {
+    BpmnModelInstance model = model();
+    ReceiveTask wait = model.getModelElementById(AssociationClaimProcess.TASK_AWAIT_CUSTOMER_DECISION);
+    assertThat(wait.getMessage()).as("the message the wait receives").isNotNull();
+    assertThat(wait.getMessage().getName()).isEqualTo(AssociationClaimProcess.MESSAGE_CUSTOMER_DECLINED);
+    assertThat(wait.getOutgoing()).singleElement().satisfies(flow -> {
+      assertThat(flow.getId()).isEqualTo(AssociationClaimProcess.SEQUENCE_FLOW_CUSTOMER_DECLINED);
+      assertThat(flow.getTarget().getId()).isEqualTo(AssociationClaimProcess.TASK_RECORD_CUSTOMER_DECLINE);
+    });
+    List<BoundaryEvent> attached = model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(b -> b.getAttachedTo() == wait).toList();
+    assertThat(attached).singleElement().satisfies(timer -> {
+      assertThat(timer.getId()).isEqualTo(AssociationClaimProcess.BOUNDARY_EVENT_OPT_OUT_WINDOW_ELAPSED);
+      assertThat(timer.cancelActivity()).as("interrupting").isTrue();
+      assertThat(timer.getEventDefinitions()).singleElement().isInstanceOf(TimerEventDefinition.class);
+    });
+  }
+
+  @Test
+  void everyDecidingGatewayHasADefault_theValidationOutcomesLeadsBackToTheValidator() {
+    BpmnModelInstance model = model();
+    assertThat(model.getModelElementsByType(ExclusiveGateway.class)).filteredOn(g -> g.getOutgoing().size() > 1)
+        .isNotEmpty()
+        .allSatisfy(g -> assertThat(g.getDefault()).as(g.getId() + " default flow").isNotNull());
+    ExclusiveGateway outcome = model.getModelElementById(AssociationClaimProcess.GATEWAY_VALIDATION_OUTCOME);
+    assertThat(outcome.getDefault().getId()).isEqualTo(AssociationClaimProcess.SEQUENCE_FLOW_VALIDATION_OUTCOME_UNDECIDED);
+    assertThat(outcome.getDefault().getTarget().getId()).isEqualTo(AssociationClaimProcess.GATEWAY_DECISION_PENDING);
+    assertThat(outcome.getDefault().getTarget().getOutgoing()).singleElement()
+        .satisfies(flow -> assertThat(flow.getTarget().getId()).isEqualTo(AssociationClaimProcess.TASK_VALIDATE_CLAIM));
+    assertThat(outcome.getDefault().getConditionExpression()).as("a default has no condition").isNull();
+  }
+
+  @Test
+  void everyFlowNodeHasAShapeAndEveryFlowAnEdge() {
+    BpmnModelInstance model = model();
+    List<String> shapes = model.getModelElementsByType(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
+    List<BpmnEdge> edges = List.copyOf(model.getModelElementsByType(BpmnEdge.class));
+    assertThat(model.getModelElementsByType(FlowNode.class)).allSatisfy(n -> assertThat(shapes).as(n.getId()).contains(n.getId()));
+    assertThat(model.getModelElementsByType(SequenceFlow.class)).allSatisfy(f -> assertThat(edges).as(f.getId())
+        .anySatisfy(e -> {
+          assertThat(e.getBpmnElement().getId()).isEqualTo(f.getId());
+          assertThat(e.getWaypoints()).hasSizeGreaterThanOrEqualTo(2);
+        }));
+    assertThat(shapes).doesNotHaveDuplicates();
+  }
+
+  @Test
   void everyElementHasAHumanName() {
     Collection<FlowElement> elements = model().getModelElementsByType(FlowElement.class);
-    assertThat(elements).filteredOn(e -> !(e instanceof org.camunda.bpm.model.bpmn.instance.SequenceFlow))
+    assertThat(elements).filteredOn(e -> !(e instanceof SequenceFlow))
         .allSatisfy(e -> assertThat(e.getName()).as(e.getId()).isNotBlank());
   }
 
