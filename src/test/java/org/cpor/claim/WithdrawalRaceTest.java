@@ -72,6 +72,52 @@ class WithdrawalRaceTest extends org.cpor.support.IntegrationTest {
     }
   }
 
+  /**
+   * The customer's notification step and a withdrawal at the same moment: the customer is e-mailed only about a claim
+   * still APPROVED at that moment, and an e-mail that went out is always recorded (never sent by a step that then lost
+   * its race and rolled back, leaving a claim whose link answers 404).
+   */
+  @Test
+  void withdrawalRacingTheCustomersNotification_emailsTheCustomerOnlyWhenTheClaimRecordsIt() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < ROUNDS; i++) {
+        TestData.reset(jdbc, runtime);
+        mail.purgeEmailFromAllMailboxes();
+        String claimId = submit(Map.of());
+        validate(claimId, "APPROVED", null, null);
+        String jobId = job(claimId).getId();
+        long delay = (i % 3) * 10L;
+        CountDownLatch start = new CountDownLatch(1);
+        Future<?> step = pool.submit(() -> {
+          start.await();
+          management.executeJob(jobId);
+          return null;
+        });
+        Future<MockHttpServletResponse> withdrawal = pool.submit(() -> {
+          start.await();
+          Thread.sleep(delay);
+          return mvc.perform(post("/api/claims/" + claimId + "/withdrawal").with(httpBasic("fabrikam-admin", "fabrikam-admin"))
+              .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse();
+        });
+        start.countDown();
+        int answered = withdrawal.get(60, TimeUnit.SECONDS).getStatus();
+        try {
+          step.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException lostTheRace) {
+          // the step of a claim withdrawn first fails, and is gone with the claim's process
+        }
+        var claim = claim(claimId);
+        String said = "round " + i + ": withdrawal " + answered + ", claim " + claim.status() + ", notified " + claim.customerNotifiedAt();
+        assertThat(answered).as(said).isIn(200, 409);
+        assertThat(mailTo("ada@contoso.com")).as(said).hasSize(claim.customerNotifiedAt() == null ? 0 : 1);
+        assertThat(claim.status().name()).as(said).isIn("WITHDRAWN", "APPROVED");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void withdrawingAClaimNoLongerOpen_isAConflictTellingItsStatus() throws Exception {
     String claimId = submit(Map.of());
