@@ -51,6 +51,8 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(user);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
+    // as a user does: wait for the page the sign-in leads to before going anywhere else
+    wait.until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
   void signOut() {
@@ -58,7 +60,21 @@ final class Browser implements AutoCloseable {
   }
 
   WebElement waitFor(By locator) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    try {
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    } catch (org.openqa.selenium.TimeoutException notThere) {
+      failureScreenshot();
+      throw notThere;
+    }
+  }
+
+  /** What the page showed when an expected element never came, for the one reading the failure. */
+  private void failureScreenshot() {
+    try {
+      screenshot("failure-" + System.currentTimeMillis());
+    } catch (IOException | RuntimeException ignored) {
+      // the failure itself is what matters
+    }
   }
 
   void waitGone(By locator) {
