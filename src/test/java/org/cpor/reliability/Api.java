@@ -134,10 +134,37 @@ final class Api {
   // --- claims -----------------------------------------------------------------------------------------------------
 
   /**
-   * {@code POST /api/claims} as multipart (a {@code claim} JSON part and a {@code poe} PDF part): one request per
-   * submission. {@code idempotencyKey} goes into the {@code Idempotency-Key} header when not null.
+   * A submission as the API describes it first: the PoE file uploaded ({@code POST /api/poe}), then the claim with its
+   * {@code poeIds} ({@code POST /api/claims}, JSON). Answers the claim's response, with the latency of both calls.
+   * {@code idempotencyKey} goes into the {@code Idempotency-Key} header of the claim's call when not null.
    */
   Response submit(Node node, String user, Map<String, Object> claim, String idempotencyKey) {
+    Response upload = uploadPoe(node, user);
+    if (upload.status() != 201) {
+      return upload;
+    }
+    Map<String, Object> body = new LinkedHashMap<>(claim);
+    body.put("poeIds", List.of(upload.json().get("id").asText()));
+    Map<String, String> headers = idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
+    Response created = postJson(node, user, "/api/claims", body, headers);
+    return new Response(created.status(), created.body(), created.headers(), created.latency().plus(upload.latency()));
+  }
+
+  /** {@code POST /api/poe}: one PDF as multipart part {@code file}. */
+  Response uploadPoe(Node node, String user) {
+    String boundary = "reliability-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    part(body, boundary, "file", "signed-poe.pdf", "application/pdf", PDF);
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return send(node, user, request(node, "/api/poe").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), Map.of());
+  }
+
+  /**
+   * A submission in one request, as the portal's form sends it: {@code POST /api/claims} as multipart, a {@code claim}
+   * JSON part and a {@code poe} PDF part.
+   */
+  Response submitMultipart(Node node, String user, Map<String, Object> claim, String idempotencyKey) {
     String boundary = "reliability-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "claim", null, "application/json", toJson(claim).getBytes(StandardCharsets.UTF_8));

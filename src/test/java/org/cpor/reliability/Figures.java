@@ -29,6 +29,17 @@ final class Figures {
   Figures(String name, String title) {
     this.name = name;
     this.title = title;
+    add("machine load at the start (1, 5, 15 min averages; " + Runtime.getRuntime().availableProcessors() + " cores)", loadAverage());
+  }
+
+  /** The machine's load averages (Linux), so that figures from a busy machine are read as such. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /** A measured figure. */
@@ -61,6 +72,7 @@ final class Figures {
     for (Row row : rows) {
       text.append("| ").append(cell(row.what())).append(" | ").append(cell(row.value())).append(" | ").append(row.verdict()).append(" |\n");
     }
+    text.append("| machine load at the end | ").append(loadAverage()).append(" | |\n");
     text.append("| test duration | ").append(format(Duration.between(started, Instant.now()))).append(" | |\n");
     if (!notes.isEmpty()) {
       text.append('\n');

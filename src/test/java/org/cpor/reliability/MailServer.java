@@ -40,6 +40,8 @@ final class MailServer implements AutoCloseable {
 
   private MailServer(int port) {
     this.port = port;
+    // GreenMail logs every recipient it meets; thousands of them say nothing
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail")).setLevel(ch.qos.logback.classic.Level.WARN);
   }
 
   /** A running server on a free port. */
