@@ -231,6 +231,15 @@ final class Api {
     return postJson(node, "validator", "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
   }
 
+  /** The validator approves the claim (finds its validation task and completes it); answers the completion. */
+  Response approve(Node node, String claimId) {
+    String task = validationTask(node, claimId);
+    if (task == null) {
+      throw new IllegalStateException("claim " + claimId + " has no validation task");
+    }
+    return completeValidation(node, task, "APPROVED", null, null);
+  }
+
   // --- the administrator, through /engine-rest -------------------------------------------------------------------
 
   /** Jobs of an activity (e.g. the opt-out timers), as an administrator lists them, all pages. */

@@ -139,6 +139,15 @@ final class MailServer implements AutoCloseable {
     return received().stream().collect(Collectors.groupingBy(m -> m.recipient() + " " + m.kind(), TreeMap::new, Collectors.counting()));
   }
 
+  /** The path of the decline link in the association request to {@code customer}, or null while there is none. */
+  String declinePath(String customer) {
+    return received(m -> m.recipient().equals(customer) && m.kind().equals("CUSTOMER_ASSOCIATION_REQUEST")).stream()
+        .map(m -> DECLINE_LINK.matcher(m.body())).filter(java.util.regex.Matcher::find).map(java.util.regex.Matcher::group)
+        .findFirst().orElse(null);
+  }
+
+  private static final java.util.regex.Pattern DECLINE_LINK = java.util.regex.Pattern.compile("/customer/associations/[A-Za-z0-9._~-]+/decline");
+
   @Override
   public synchronized void close() {
     endHang();
