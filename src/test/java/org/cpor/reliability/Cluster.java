@@ -91,8 +91,17 @@ final class Cluster implements AutoCloseable {
     return starts;
   }
 
-  /** The next node in turn that is alive, as a load balancer hands out requests; the next in turn when none is. */
+  /**
+   * The next node in turn that serves (healthy since its start, as a load balancer's health check sees it); else the
+   * next that is alive; else simply the next.
+   */
   Node next() {
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
+      if (node.isServing()) {
+        return node;
+      }
+    }
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
       if (node.isAlive()) {
@@ -100,11 +109,6 @@ final class Cluster implements AutoCloseable {
       }
     }
     return nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
-  }
-
-  /** The node after {@code node}: where a client tries again after a connection error. */
-  Node after(Node node) {
-    return nodes.get((nodes.indexOf(node) + 1) % nodes.size());
   }
 
   @Override

@@ -44,6 +44,8 @@ final class Node {
   private int starts;
   private Instant startedAt;
   private boolean ready;
+  /** Healthy since its last start, as a load balancer's health check would see it; false from a kill or stop on. */
+  private volatile boolean serving;
 
   Node(String name, Database database, String mailHost, int mailPort, List<String> extraArguments) {
     this.name = name;
@@ -112,6 +114,7 @@ final class Node {
       environment.put("TZ", "UTC");
       startedAt = Instant.now();
       ready = false;
+      serving = false;
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -137,6 +140,7 @@ final class Node {
         throw new NodeFailedToStart(name + " ended during its start (exit " + exitValue() + "): " + failureFromLog());
       }
       if (startupWorkDone() && isHealthy()) {
+        serving = true;
         return Duration.between(startedAt, Instant.now());
       }
       sleep(250);
@@ -178,6 +182,11 @@ final class Node {
     }
   }
 
+  /** The node has become healthy since it was last started, and has not been killed or stopped since. */
+  boolean isServing() {
+    return serving && isAlive();
+  }
+
   synchronized boolean isAlive() {
     return process != null && process.isAlive();
   }
@@ -188,6 +197,7 @@ final class Node {
 
   /** SIGKILL ({@code Process.destroyForcibly()} on Linux): no shutdown hook, no graceful end of anything. */
   synchronized void kill() {
+    serving = false;
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       waitForEnd(Duration.ofSeconds(30));
@@ -196,6 +206,7 @@ final class Node {
 
   /** SIGTERM: Spring's graceful shutdown; killed when it takes longer than 60 s. */
   synchronized void stop() {
+    serving = false;
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!waitForEnd(Duration.ofSeconds(60))) {
