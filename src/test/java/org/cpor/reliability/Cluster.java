@@ -70,15 +70,6 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  /** {@link #startTogether()}, failing when a node does not become healthy. */
-  List<Start> startTogetherHealthy() {
-    List<Start> starts = startTogether();
-    starts.stream().filter(s -> !s.healthy()).findFirst().ifPresent(s -> {
-      throw new Node.NodeFailedToStart(s.failure());
-    });
-    return starts;
-  }
-
   /**
    * Starts the nodes one after the other, each once the one before is healthy: the first creates the schema alone.
    * (Started together on an empty database, one of them fails; test 1 shows it.)

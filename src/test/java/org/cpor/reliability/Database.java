@@ -46,10 +46,6 @@ final class Database {
     return "jdbc:postgresql://" + Settings.dbHost() + ":" + Settings.dbPort() + "/" + database;
   }
 
-  String name() {
-    return name;
-  }
-
   String jdbcUrl() {
     return jdbcUrl(name);
   }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * 6. Partner clients at once against two nodes behind a round-robin load balancer, for a while: each submits a claim
- * (every other one as the portal's form does it, in one multipart request; the others as the API describes first, PoE
+ * (half of them as the portal's form does it, in one multipart request; the others as the API describes first, PoE
  * upload then JSON), reads it back ({@code GET /api/claims/{id}}) and lists its organisation's claims
- * ({@code GET /api/claims}), again and again without pause. No call may fail. Sizes: {@code -Dreliability.loadClients}
- * (default 50) and {@code -Dreliability.loadSeconds} (default 120).
+ * ({@code GET /api/claims}), again and again without pause. No call may fail. While they run, the database's sessions
+ * are sampled: how many wait for a lock, and in which statement. Sizes: {@code -Dreliability.loadClients} (default 50),
+ * {@code -Dreliability.loadSeconds} (default 120), {@code -Dreliability.loadMultipartPercent} (default 50).
  */
 class LoadHeldReliabilityIT {
 
@@ -32,6 +33,7 @@ class LoadHeldReliabilityIT {
   @Timeout(value = 20, unit = TimeUnit.MINUTES)
   void partnerClientsSubmittingAndReading_againstTwoNodes_withoutErrors() throws InterruptedException {
     int clients = Settings.number("reliability.loadClients", 50);
+    int multipartPercent = Settings.number("reliability.loadMultipartPercent", 50);
     Duration length = Duration.ofSeconds(Settings.number("reliability.loadSeconds", 120));
     Figures figures = new Figures("6-load", "6. Load held: " + clients + " partner clients for " + Figures.format(length) + " against two nodes");
     Database database = Database.fresh(RUN);
@@ -50,6 +52,9 @@ class LoadHeldReliabilityIT {
       cluster.startOneAfterAnother();
       Instant start = Instant.now();
       Instant end = start.plus(length);
+      LockSampler locks = new LockSampler(database);
+      Thread sampler = new Thread(() -> locks.sampleUntil(end), "lock-sampler");
+      sampler.start();
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       for (int c = 0; c < clients; c++) {
         pool.submit(() -> {
@@ -57,7 +62,7 @@ class LoadHeldReliabilityIT {
           while (Instant.now().isBefore(end)) {
             int number = numbers.getAndIncrement();
             Claims.Partner partner = Claims.partnerOf(number);
-            boolean multipart = number % 2 == 1;
+            boolean multipart = number % 100 < multipartPercent;
             Node node = cluster.next();
             perNode.computeIfAbsent(node.name(), n -> new AtomicLong()).incrementAndGet();
             Api.Response created = call(examples, multipart ? errorsMultipart : errorsTwoStep, multipart ? "multipart submission" : "submission",
@@ -93,12 +98,15 @@ class LoadHeldReliabilityIT {
           + errorsTwoStep.get() + errorsMultipart.get() + errorsReading.get();
       figures.add("clients ended within 5 min of the end", ended);
       figures.add("submissions, PoE upload + JSON (2 requests)", submitsTwoStep.count() + "; " + submitsTwoStep.summary());
-      figures.add("submissions, one multipart request", submitsMultipart.count() + "; " + submitsMultipart.summary());
+      figures.add("submissions, one multipart request (" + multipartPercent + "% of them)", submitsMultipart.count() + "; " + submitsMultipart.summary());
       figures.add("reads GET /api/claims/{id}", reads.count() + "; " + reads.summary());
       figures.add("lists GET /api/claims", lists.count() + "; " + lists.summary());
       figures.add("throughput", String.format(java.util.Locale.ROOT, "%.1f requests/s, %.1f claims submitted/s",
           requests / seconds, (submitsTwoStep.count() + submitsMultipart.count()) / seconds));
       figures.add("calls per node (round-robin)", new java.util.TreeMap<>(perNode));
+      sampler.join();
+      figures.add("database sessions of the nodes, most at once: all / active / waiting for a lock", locks.summary());
+      locks.statementsWaitedIn().forEach(w -> figures.note("sessions waited for a lock in: " + w));
       figures.check("errors: submissions PoE upload + JSON", errorsTwoStep.get(), errorsTwoStep.get() == 0);
       figures.check("errors: multipart submissions", errorsMultipart.get(), errorsMultipart.get() == 0);
       figures.check("errors: reads and lists", errorsReading.get(), errorsReading.get() == 0);

@@ -70,14 +70,6 @@ final class Node {
     return URI.create("http://127.0.0.1:" + port + pathAndQuery);
   }
 
-  Path log() {
-    return log;
-  }
-
-  int starts() {
-    return starts;
-  }
-
   /** Launches the process and returns at once; see {@link #awaitHealthy()}. */
   synchronized void start() {
     if (process != null && process.isAlive()) {
@@ -253,15 +245,6 @@ final class Node {
       return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       return List.of();
-    }
-  }
-
-  /** How many lines of the whole log (every start) contain {@code text}. */
-  long logLinesContaining(String text) {
-    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      return lines.filter(l -> l.contains(text)).count();
-    } catch (IOException | UncheckedIOException e) {
-      return 0;
     }
   }
 
