@@ -26,9 +26,9 @@ final class Database {
     this.jdbc = JdbcClient.create((DataSource) dataSource);
   }
 
-  /** Drops and creates {@code reliability_<suffix>}; never the database named {@code test}. */
+  /** Drops and creates {@code <prefix><suffix>} ({@code reliability_} by default); never the database named {@code test}. */
   static Database fresh(String suffix) {
-    String name = "reliability_" + suffix;
+    String name = Settings.dbPrefix() + suffix;
     if (!name.matches("[a-z0-9_]+")) {
       throw new IllegalArgumentException("database name " + name);
     }

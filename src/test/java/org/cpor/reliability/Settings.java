@@ -39,6 +39,11 @@ final class Settings {
     return text("reliability.db.password", "");
   }
 
+  /** The start of each test's database name: two runs on one server at the same time need different ones. */
+  static String dbPrefix() {
+    return text("reliability.db.prefix", "reliability_");
+  }
+
   /**
    * JVM options of every node. C1 only and the serial collector: two nodes start in about half the time on two
    * cores, which keeps the whole run within its budget; the figures are measured with these options.
