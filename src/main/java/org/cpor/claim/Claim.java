@@ -27,6 +27,13 @@ public record Claim(
     Instant customerDeclinedAt,
     Instant withdrawnAt) {
 
+  /** The same claim with these workloads. */
+  Claim withWorkloads(List<ClaimedWorkload> claimed) {
+    return new Claim(id, name, partnerId, organisationId, program, customerTenantId, customerDomain, claimed,
+        customerContact, partnerContact, incentiveOptOut, comment, status, submittedAt, submittedBy, reviewDueAt,
+        customerNotifiedAt, optOutDeadlineAt, officialAt, customerDeclinedAt, withdrawnAt);
+  }
+
   public record ClaimedWorkload(String code, String subscriptionId) {}
 
   public record CustomerContact(String name, String title, String email, String language) {}

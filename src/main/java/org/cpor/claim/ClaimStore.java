@@ -8,8 +8,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
@@ -66,7 +70,7 @@ public class ClaimStore {
   }
 
   public Optional<Claim> find(String id) {
-    return jdbc.sql("select * from claims where id = ?").param(id).query(this::claim).optional();
+    return one(jdbc.sql("select * from claims where id = ?").param(id).query(this::claim).optional());
   }
 
   public Claim get(String id) {
@@ -75,7 +79,7 @@ public class ClaimStore {
 
   /** Locks the claim's row for the rest of the transaction, so concurrent changes of one claim queue up. */
   public Optional<Claim> lock(String id) {
-    return jdbc.sql("select * from claims where id = ? for update").param(id).query(this::claim).optional();
+    return one(jdbc.sql("select * from claims where id = ? for update").param(id).query(this::claim).optional());
   }
 
   public void updateStatus(String id, ClaimStatus status) {
@@ -97,7 +101,7 @@ public class ClaimStore {
     sql.append(" order by c.submitted_at desc, c.id limit ? offset ?");
     params.add(query.size());
     params.add((long) query.page() * query.size());
-    return jdbc.sql(sql.toString()).params(params).query(this::claim).list();
+    return complete(jdbc.sql(sql.toString()).params(params).query(this::claim).list());
   }
 
   public long count(ClaimQuery query) {
@@ -109,18 +113,18 @@ public class ClaimStore {
 
   /** Claims submitted in [from, to), oldest first; a null end is open. */
   public List<Claim> submittedBetween(Instant from, Instant to) {
-    return jdbc.sql("select * from claims where submitted_at >= ? and submitted_at < ? order by submitted_at, id")
+    return complete(jdbc.sql("select * from claims where submitted_at >= ? and submitted_at < ? order by submitted_at, id")
         .params(of(from == null ? Instant.parse("2000-01-01T00:00:00Z") : from), of(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to))
-        .query(this::claim).list();
+        .query(this::claim).list());
   }
 
   /** Open claims for a tenant and workload, of every organisation. */
   public List<Claim> openClaimsFor(String tenantId, String workload) {
-    return jdbc.sql("""
+    return complete(jdbc.sql("""
         select c.* from claims c join claim_workloads w on w.claim_id = c.id
         where c.customer_tenant_id = ? and w.code = ? and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
         order by c.submitted_at""")
-        .params(tenantId, workload).query(this::claim).list();
+        .params(tenantId, workload).query(this::claim).list());
   }
 
   void replaceFindings(String claimId, List<Finding> findings) {
@@ -197,11 +201,36 @@ public class ClaimStore {
         .list();
   }
 
-  private Claim claim(ResultSet rs, int row) throws SQLException {
+  /**
+   * A claim's row, read while its query is open, waiting for its workloads: those are read once the query has ended,
+   * for every row at once. A query inside another's row mapping would need a second connection outside a transaction
+   * (ten requests at once could hold a node's whole pool, each waiting for one more), and one query per row.
+   */
+  private record Unloaded(String id, Function<List<ClaimedWorkload>, Claim> withWorkloads) {}
+
+  private Optional<Claim> one(Optional<Unloaded> row) {
+    return row.map(r -> r.withWorkloads().apply(workloads(r.id())));
+  }
+
+  private List<Claim> complete(List<Unloaded> rows) {
+    Map<String, List<ClaimedWorkload>> byClaim = new HashMap<>();
+    List<String> ids = rows.stream().map(Unloaded::id).toList();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      jdbc.sql("select claim_id, code, subscription_id from claim_workloads where claim_id in ("
+              + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") order by claim_id, code")
+          .params(chunk)
+          .query(rs -> {
+            byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClaimedWorkload(rs.getString(2), rs.getString(3)));
+          });
+    }
+    return rows.stream().map(r -> r.withWorkloads().apply(byClaim.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  private Unloaded claim(ResultSet rs, int row) throws SQLException {
     String id = rs.getString("id");
-    return new Claim(id, rs.getString("name"), rs.getString("partner_id"), rs.getString("organisation_id"),
-        Program.valueOf(rs.getString("program")), rs.getString("customer_tenant_id"), rs.getString("customer_domain"),
-        workloads(id),
+    Claim read = new Claim(id, rs.getString("name"), rs.getString("partner_id"), rs.getString("organisation_id"),
+        Program.valueOf(rs.getString("program")), rs.getString("customer_tenant_id"), rs.getString("customer_domain"), List.of(),
         new CustomerContact(rs.getString("customer_contact_name"), rs.getString("customer_contact_title"),
             rs.getString("customer_contact_email"), rs.getString("customer_contact_language")),
         new PartnerContact(rs.getString("partner_contact_name"), rs.getString("partner_contact_email")),
@@ -209,5 +238,6 @@ public class ClaimStore {
         instant(rs, "submitted_at"), rs.getString("submitted_by"), instant(rs, "review_due_at"),
         instant(rs, "customer_notified_at"), instant(rs, "opt_out_deadline_at"), instant(rs, "official_at"),
         instant(rs, "customer_declined_at"), instant(rs, "withdrawn_at"));
+    return new Unloaded(id, read::withWorkloads);
   }
 }

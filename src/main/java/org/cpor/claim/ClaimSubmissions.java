@@ -88,10 +88,12 @@ public class ClaimSubmissions {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    // one submission of an organisation at a time, so two concurrent duplicates cannot both pass the checks; taken
+    // before the files sent along are stored, whose rows share-lock the organisation's row (two submissions holding
+    // that share lock and both asking for this one deadlocked on PostgreSQL)
+    jdbc.sql("select id from organisations where id = ? for update").param(organisation.id()).query(String.class).single();
     List<String> poeIds = new ArrayList<>(request.poeIds() == null ? List.of() : request.poeIds());
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
-    // one submission of an organisation at a time, so two concurrent duplicates cannot both pass the checks
-    jdbc.sql("select id from organisations where id = ? for update").param(organisation.id()).query(String.class).single();
 
     Claim claim = normalise(request, organisation, caller);
     checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),

@@ -3,8 +3,11 @@ package org.cpor.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,11 +45,24 @@ public class NotificationOutbox {
     this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.properties = properties;
-    this.executor = properties.asynchronous() ? Executors.newSingleThreadExecutor(r -> {
+    this.executor = properties.asynchronous() ? new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread thread = new Thread(r, "notification-outbox");
       thread.setDaemon(true);
       return thread;
     }) : Runnable::run;
+  }
+
+  /**
+   * On a graceful stop, the e-mail being sent is finished and recorded while the database is still there; what waits
+   * in the queue stays PENDING for the poller of this or another node.
+   */
+  @PreDestroy
+  void stop() throws InterruptedException {
+    if (executor instanceof ThreadPoolExecutor outbox) {
+      outbox.getQueue().clear();
+      outbox.shutdown();
+      outbox.awaitTermination(30, TimeUnit.SECONDS);
+    }
   }
 
   /** Sends the notification once the current transaction has committed (at once when there is none). */
