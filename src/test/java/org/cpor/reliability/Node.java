@@ -121,7 +121,8 @@ final class Node {
 
   /**
    * Waits until the node is ready: {@code /actuator/health} answers UP (and {@code /actuator/health/readiness}, where
-   * the product has it), and its start-up work is done (see {@link #startupWorkDone()}). Throws
+   * the product has it), and its start-up work is done (the readiness probe says so, or, without one, see
+   * {@link #startupWorkDone()}). Throws
    * {@link NodeFailedToStart} (with the cause from its log) when the process ends first or the start timeout passes.
    * Returns the time since {@link #start()}.
    */
@@ -131,7 +132,7 @@ final class Node {
       if (!isAlive()) {
         throw new NodeFailedToStart(name + " ended during its start (exit " + exitValue() + "): " + failureFromLog());
       }
-      if (startupWorkDone() && isHealthy()) {
+      if ((startupWorkDone() || readinessUp()) && isHealthy()) {
         serving = true;
         return Duration.between(startedAt, Instant.now());
       }
@@ -148,6 +149,12 @@ final class Node {
     }
     HttpResponse<String> readiness = probe("/actuator/health/readiness");
     return readiness != null && (readiness.statusCode() == 404 || readiness.statusCode() == 200 && readiness.body().contains("\"UP\""));
+  }
+
+  /** {@code /actuator/health/readiness} answers UP: Spring Boot says so only once the application runners have run. */
+  boolean readinessUp() {
+    HttpResponse<String> readiness = probe("/actuator/health/readiness");
+    return readiness != null && readiness.statusCode() == 200 && readiness.body().contains("\"UP\"");
   }
 
   /**
