@@ -20,6 +20,7 @@ import org.cpor.claim.Limits;
 import org.cpor.web.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.cpor.web.ReplayedBodyRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -160,7 +161,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
     }
     InputStream body = request.getInputStream();
     byte[] head = body.readNBytes(Limits.JSON_BODY_BYTES + 1);
-    HttpServletRequest replayable = new ReplayableBodyRequest(request, head, body);
+    HttpServletRequest replayable = new ReplayedBodyRequest(request, head, body);
     return new Read(replayable, head.length > Limits.JSON_BODY_BYTES ? null
         : RequestFingerprint.ofBody(method, path, query, head));
   }

@@ -1,4 +1,4 @@
-package org.cpor.idempotency;
+package org.cpor.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -14,14 +14,20 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The request with the beginning of its body already read (to take its fingerprint): the application reads those
+ * A request whose body a filter has already read (all of it, or its beginning): what follows in the chain reads those
  * bytes again, then whatever the client sent beyond them, as if nothing had been read.
  */
-final class ReplayableBodyRequest extends HttpServletRequestWrapper {
+public final class ReplayedBodyRequest extends HttpServletRequestWrapper {
 
   private final ServletInputStream body;
 
-  ReplayableBodyRequest(HttpServletRequest request, byte[] head, InputStream rest) {
+  /** The whole body, read before. */
+  public ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
+    this(request, body, InputStream.nullInputStream());
+  }
+
+  /** The body's first bytes, read before, then the rest of the client's stream. */
+  public ReplayedBodyRequest(HttpServletRequest request, byte[] head, InputStream rest) {
     super(request);
     InputStream all = new SequenceInputStream(new ByteArrayInputStream(head), rest);
     this.body = new ServletInputStream() {
@@ -51,9 +57,17 @@ final class ReplayableBodyRequest extends HttpServletRequestWrapper {
         return true;
       }
 
+      /** The bytes are at hand (or a blocking read away): the listener reads them at once, then hears the end. */
       @Override
       public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("the body is read blocking");
+        try {
+          listener.onDataAvailable();
+          if (finished) {
+            listener.onAllDataRead();
+          }
+        } catch (IOException | RuntimeException e) {
+          listener.onError(e);
+        }
       }
     };
   }
@@ -66,7 +80,7 @@ final class ReplayableBodyRequest extends HttpServletRequestWrapper {
   @Override
   public BufferedReader getReader() {
     String encoding = getCharacterEncoding();
-    Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
+    Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
     return new BufferedReader(new InputStreamReader(body, charset));
   }
 }
