@@ -41,6 +41,25 @@ public class BusinessCalendar {
     return instant == null ? null : LABEL.format(instant.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
+  private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd HH:mm", java.util.Locale.ENGLISH);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd", java.util.Locale.ENGLISH);
+
+  /**
+   * A time as a partner reads it, with the weekday and the zone; a midnight says which day it starts, and which is
+   * the last full day before it, since a bare "00:00" reads as either end of the day.
+   */
+  public static String readable(Instant instant, ZoneId zone) {
+    if (instant == null) {
+      return null;
+    }
+    ZonedDateTime local = instant.atZone(zone);
+    String text = READABLE.format(local) + " (" + zone.getId() + ")";
+    if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+      text += ", the start of that day: the last full day is " + DAY.format(local.minusDays(1));
+    }
+    return text;
+  }
+
   public Instant now() {
     return clock.instant();
   }
@@ -66,17 +85,61 @@ public class BusinessCalendar {
     return addBusinessDays(now(), days);
   }
 
-  /** Business days left until the deadline: days whose start is still ahead, counted from today. */
-  public int businessDaysLeft(Instant deadline) {
-    LocalDate today = LocalDate.ofInstant(now(), zone);
-    LocalDate last = LocalDate.ofInstant(deadline, zone);
-    int left = 0;
-    for (LocalDate day = today; day.isBefore(last); day = day.plusDays(1)) {
-      if (isBusinessDay(day.plusDays(1))) {
-        left++;
+  /** Business time from now until a deadline; see {@link #businessTimeBetween}. */
+  public BusinessTime businessTimeLeft(Instant deadline) {
+    return businessTimeBetween(now(), deadline);
+  }
+
+  /**
+   * The business time a party really has between two instants: the parts of business days (in the calendar's zone)
+   * that lie between them, weekends and holidays skipped. A whole business day counts as one day, the parts of days
+   * at either end add up as hours (a request at Wednesday 14:30, due 14 business days later at 14:30, leaves 14 whole days, as the
+   * rule promises; on the Sunday before a window that ends at Monday 00:00 a week later, five).
+   */
+  public BusinessTime businessTimeBetween(Instant from, Instant until) {
+    if (!until.isAfter(from)) {
+      return BusinessTime.NONE;
+    }
+    int days = 0;
+    java.time.Duration parts = java.time.Duration.ZERO;
+    for (LocalDate day = LocalDate.ofInstant(from, zone); !day.atStartOfDay(zone).toInstant().isAfter(until); day = day.plusDays(1)) {
+      if (!isBusinessDay(day)) {
+        continue;
+      }
+      Instant start = day.atStartOfDay(zone).toInstant();
+      Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+      Instant partStart = start.isBefore(from) ? from : start;
+      Instant partEnd = end.isAfter(until) ? until : end;
+      if (partStart.equals(start) && partEnd.equals(end)) {
+        days++;
+      } else if (partEnd.isAfter(partStart)) {
+        parts = parts.plus(java.time.Duration.between(partStart, partEnd));
       }
     }
-    return deadline.isAfter(now()) ? Math.max(left, 0) : 0;
+    days += (int) parts.toDays();
+    return new BusinessTime(days, parts.minusDays(parts.toDays()));
+  }
+
+  /** Whole business days and the hours beyond them. */
+  public record BusinessTime(int days, java.time.Duration rest) {
+    static final BusinessTime NONE = new BusinessTime(0, java.time.Duration.ZERO);
+
+    public boolean over() {
+      return days == 0 && rest.isZero();
+    }
+
+    /** "5 business days left", "1 business day and 3 hours left", "less than an hour left", "no time left". */
+    public String text() {
+      long hours = rest.toHours();
+      if (days == 0) {
+        return hours > 0 ? plural(hours, "hour") + " left" : rest.isZero() ? "no time left" : "less than an hour left";
+      }
+      return plural(days, "business day") + (hours > 0 ? " and " + plural(hours, "hour") : "") + " left";
+    }
+
+    private static String plural(long n, String word) {
+      return n + " " + word + (n == 1 ? "" : "s");
+    }
   }
 
   public boolean isBusinessDay(LocalDate day) {

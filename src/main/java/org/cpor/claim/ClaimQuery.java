@@ -1,10 +1,37 @@
 package org.cpor.claim;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
-/** Filters and paging of a claim list; {@code organisationId} null means every organisation. */
-public record ClaimQuery(String organisationId, ClaimStatus status, String tenantId, String workload, Program program, int page,
-    int size) {
+/**
+ * Filters, order and paging of a claim list; {@code organisationId} null means every organisation. {@code text} finds
+ * claims by name, customer domain, tenant ID or workload (name or code), bound as a parameter. {@code actionRequiredSince}
+ * (when not null) keeps the claims the partner must act on: an information request to answer, or a rejection they may
+ * still dispute (decided since that instant, not by the customer, not disputed yet).
+ */
+public record ClaimQuery(String organisationId, ClaimStatus status, String tenantId, String workload, Program program,
+    String text, Instant actionRequiredSince, ClaimSort sort, int page, int size) {
+
+  /** The API's query: its filters, newest first. */
+  public ClaimQuery(String organisationId, ClaimStatus status, String tenantId, String workload, Program program, int page,
+      int size) {
+    this(organisationId, status, tenantId, workload, program, null, null, ClaimSort.NEWEST, page, size);
+  }
+
+  public ClaimQuery {
+    sort = sort == null ? ClaimSort.NEWEST : sort;
+  }
+
+  /** The same query without its status filter (for the counts by status). */
+  public ClaimQuery anyStatus() {
+    return new ClaimQuery(organisationId, null, tenantId, workload, program, text, actionRequiredSince, sort, page, size);
+  }
+
+  /** The same query narrowed to the claims that need the partner's action. */
+  public ClaimQuery actionRequired(Instant rejectedSince) {
+    return new ClaimQuery(organisationId, status, tenantId, workload, program, text, rejectedSince, sort, page, size);
+  }
 
   void appendConditions(StringBuilder sql, List<Object> params) {
     if (organisationId != null) {
@@ -17,7 +44,7 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
     }
     if (tenantId != null) {
       sql.append(" and c.customer_tenant_id = ?");
-      params.add(tenantId.toLowerCase(java.util.Locale.ROOT));
+      params.add(tenantId.toLowerCase(Locale.ROOT));
     }
     if (program != null) {
       sql.append(" and c.program = ?");
@@ -27,5 +54,26 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
       sql.append(" and exists (select 1 from claim_workloads w where w.claim_id = c.id and w.code = ?)");
       params.add(workload);
     }
+    if (text != null && !text.isBlank()) {
+      String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+      sql.append("""
+           and (lower(c.name) like ? escape '\\' or c.customer_domain like ? escape '\\' or c.customer_tenant_id like ? escape '\\'
+             or exists (select 1 from claim_workloads w left join workloads n on n.program = c.program and n.code = w.code
+               where w.claim_id = c.id and (lower(n.name) like ? escape '\\' or lower(w.code) like ? escape '\\')))""");
+      params.addAll(List.of(like, like, like, like, like));
+    }
+    if (actionRequiredSince != null) {
+      sql.append("""
+           and (c.status = 'PARTNER_ACTION_REQUIRED' or (c.status = 'REJECTED'
+             and not exists (select 1 from disputes d where d.claim_id = c.id)
+             and exists (select 1 from claim_decisions r where r.claim_id = c.id and r.outcome = 'REJECTED'
+               and r.decided_at >= ? and r.reasons not like '%CUSTOMER_DECLINED%'
+               and r.id = (select max(l.id) from claim_decisions l where l.claim_id = c.id))))""");
+      params.add(org.cpor.jdbc.Timestamps.of(actionRequiredSince));
+    }
+  }
+
+  String orderBy() {
+    return sort.orderBy();
   }
 }

@@ -98,7 +98,7 @@ public class ClaimStore {
     StringBuilder sql = new StringBuilder("select * from claims c where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);
-    sql.append(" order by c.submitted_at desc, c.id limit ? offset ?");
+    sql.append(" order by ").append(query.orderBy()).append(" limit ? offset ?");
     params.add(query.size());
     params.add((long) query.page() * query.size());
     return complete(jdbc.sql(sql.toString()).params(params).query(this::claim).list());
@@ -109,6 +109,19 @@ public class ClaimStore {
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);
     return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+  }
+
+  /** How many claims the query finds in each status, whatever its own status filter. */
+  public Map<ClaimStatus, Long> countByStatus(ClaimQuery query) {
+    StringBuilder sql = new StringBuilder("select c.status, count(*) from claims c where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    query.anyStatus().appendConditions(sql, params);
+    sql.append(" group by c.status");
+    Map<ClaimStatus, Long> counts = new java.util.EnumMap<>(ClaimStatus.class);
+    jdbc.sql(sql.toString()).params(params).query(rs -> {
+      counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2));
+    });
+    return counts;
   }
 
   /** Claims submitted in [from, to), oldest first; a null end is open. */

@@ -44,6 +44,25 @@ public class Disputes {
 
   public record DisputeRequest(String justification, List<String> poeIds) {}
 
+  /**
+   * Until when the claim's rejection may still be disputed; empty when it may not (not rejected, declined by the
+   * customer, disputed already, or the 30 days have passed). The same rule {@link #dispute} applies.
+   */
+  public java.util.Optional<Instant> disputableUntil(Claim claim) {
+    if (claim.status() != ClaimStatus.REJECTED || claims.disputeJustification(claim.id()).isPresent()) {
+      return java.util.Optional.empty();
+    }
+    return claims.latestDecision(claim.id())
+        .filter(d -> d.outcome() == DecisionOutcome.REJECTED && !d.reasons().contains(ReasonCodes.CUSTOMER_DECLINED))
+        .map(d -> d.decidedAt().plus(WINDOW))
+        .filter(until -> !clock.instant().isAfter(until));
+  }
+
+  /** Rejections decided since this instant may still be disputed (the claims lists' "needs your action"). */
+  public Instant disputableSince() {
+    return clock.instant().minus(WINDOW);
+  }
+
   @Transactional
   public Claim dispute(String claimId, DisputeRequest request, Caller caller) {
     return dispute(claimId, request, List.of(), caller);

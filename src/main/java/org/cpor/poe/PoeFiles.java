@@ -119,6 +119,20 @@ public class PoeFiles {
     }
   }
 
+  /**
+   * The caller's organisation's files among these IDs that are not attached to a claim yet, in the order given: what a
+   * form may carry over to its next submission. Any other ID is dropped, so a form never shows another's file.
+   */
+  public List<PoeFile> unattached(List<String> ids, Caller caller) {
+    String organisationId = caller.organisation().map(o -> o.id()).orElse(null);
+    if (ids == null || ids.isEmpty() || organisationId == null) {
+      return List.of();
+    }
+    Map<String, PoeFile> files = store.findAll(ids.stream().filter(Objects::nonNull).distinct().limit(Limits.POE_FILES).toList());
+    return ids.stream().distinct().map(files::get)
+        .filter(f -> f != null && f.claimId() == null && organisationId.equals(f.organisationId())).toList();
+  }
+
   public List<PoeFile> ofClaim(String claimId) {
     return store.ofClaim(claimId);
   }

@@ -28,14 +28,17 @@ public class ClaimForm {
   private String partnerContactEmail;
   private boolean incentiveOptOut;
   private String comment;
+  /** Files uploaded with an earlier, refused submission of this form, kept for the next one. */
+  private List<String> poeIds = new ArrayList<>();
 
-  ClaimRequest toRequest() {
+  /** The request with these PoE files (the ones kept and the ones just uploaded). */
+  ClaimRequest toRequest(List<String> poe) {
     List<WorkloadRequest> claimed = workloads.stream()
         .map(code -> new WorkloadRequest(code, Params.blankToNull(subscriptionIds.get(code))))
         .toList();
     return new ClaimRequest(name, partnerId, program, customerTenantId, customerDomain, claimed,
         new CustomerContactRequest(customerContactName, customerContactTitle, customerContactEmail, customerContactLanguage),
-        new PartnerContactRequest(partnerContactName, partnerContactEmail), incentiveOptOut, Params.blankToNull(comment), List.of());
+        new PartnerContactRequest(partnerContactName, partnerContactEmail), incentiveOptOut, Params.blankToNull(comment), poe);
   }
 
   public String getName() { return name; }
@@ -66,6 +69,8 @@ public class ClaimForm {
   public void setPartnerContactEmail(String value) { this.partnerContactEmail = value; }
   public boolean isIncentiveOptOut() { return incentiveOptOut; }
   public void setIncentiveOptOut(boolean incentiveOptOut) { this.incentiveOptOut = incentiveOptOut; }
+  public List<String> getPoeIds() { return poeIds; }
+  public void setPoeIds(List<String> poeIds) { this.poeIds = poeIds == null ? new ArrayList<>() : poeIds; }
   public String getComment() { return comment; }
   public void setComment(String comment) { this.comment = comment; }
 }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Deadlines {
 
+  private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private final BusinessCalendar calendar;
 
   Deadlines(BusinessCalendar calendar) {
@@ -22,10 +24,16 @@ public class Deadlines {
   }
 
   public String format(Instant instant, Caller caller) {
-    return BusinessCalendar.label(instant, zone(caller));
+    return BusinessCalendar.readable(instant, zone(caller));
   }
 
-  public int businessDaysLeft(Instant deadline) {
-    return calendar.businessDaysLeft(deadline);
+  /** A time in a list whose heading names the zone. */
+  public String time(Instant instant, Caller caller) {
+    return instant == null ? "" : TIME.format(instant.atZone(zone(caller)));
+  }
+
+  /** What the partner (or the customer) still has until the deadline, in words: "3 business days and 4 hours left". */
+  public String left(Instant deadline) {
+    return calendar.businessTimeLeft(deadline).text();
   }
 }

@@ -1,15 +1,20 @@
 package org.cpor.portal;
 
 import java.util.Locale;
+import org.cpor.association.Association;
 import org.cpor.association.AssociationQuery;
 import org.cpor.association.AssociationStatus;
 import org.cpor.association.AssociationStore;
 import org.cpor.association.Associations;
+import org.cpor.claim.ClaimStore;
 import org.cpor.claim.CompetitorRedaction;
+import org.cpor.claim.Labels;
 import org.cpor.claim.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.web.ConflictException;
+import org.cpor.web.ForbiddenException;
+import org.cpor.web.NotFoundException;
 import org.cpor.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,9 +36,13 @@ class PortalAssociationsController {
   private final Deadlines deadlines;
   private final Callers callers;
   private final CompetitorRedaction redaction;
+  private final ClaimStore claims;
+  private final Labels labels;
 
   PortalAssociationsController(AssociationStore associations, Associations service, WorkloadCatalogue catalogue,
-      Deadlines deadlines, Callers callers, CompetitorRedaction redaction) {
+      Deadlines deadlines, Callers callers, CompetitorRedaction redaction, ClaimStore claims, Labels labels) {
+    this.claims = claims;
+    this.labels = labels;
     this.redaction = redaction;
     this.associations = associations;
     this.service = service;
@@ -54,8 +63,31 @@ class PortalAssociationsController {
     model.addAttribute("total", associations.count(query));
     model.addAttribute("status", filter == null ? "" : filter.name());
     model.addAttribute("catalogue", catalogue);
+    model.addAttribute("labels", labels);
     model.addAttribute("deadlines", deadlines);
     return "portal/associations";
+  }
+
+  /** The confirmation page: what ending the association means, the mandatory reason, then the button that ends it. */
+  @GetMapping("/{id}/disassociation")
+  String confirmDisassociation(@PathVariable String id, Model model, RedirectAttributes redirect) {
+    Caller caller = callers.current();
+    Association association = associations.find(id).filter(a -> caller.canRead(a.organisationId()))
+        .orElseThrow(() -> new NotFoundException("No association " + id));
+    if (!caller.isIncentivesAdmin()) {
+      throw new ForbiddenException("Only an Incentives admin of your organisation may end an association");
+    }
+    if (association.status() != AssociationStatus.ACTIVE) {
+      redirect.addFlashAttribute("error", "This association has ended already.");
+      return "redirect:/portal/associations";
+    }
+    model.addAttribute("caller", caller);
+    model.addAttribute("canChange", true);
+    model.addAttribute("labels", labels);
+    model.addAttribute("association", redaction.association(association, caller));
+    model.addAttribute("claim", claims.find(association.claimId()).orElseThrow());
+    model.addAttribute("since", deadlines.format(association.since(), caller));
+    return "portal/disassociate";
   }
 
   @PostMapping("/{id}/disassociation")
@@ -63,8 +95,11 @@ class PortalAssociationsController {
     try {
       service.disassociate(id, reason, callers.current());
       redirect.addFlashAttribute("message", "The association has ended; the customer has been told.");
-    } catch (InvalidInputException | ConflictException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("error", FieldErrors.sentence(e.errors(), labels));
+      return "redirect:/portal/associations/" + id + "/disassociation";
+    } catch (ConflictException e) {
+      redirect.addFlashAttribute("error", labels.sentence(e.getMessage()));
     }
     return "redirect:/portal/associations";
   }

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.cpor.claim.Claim;
 import org.cpor.claim.ClaimAccess;
 import org.cpor.claim.ClaimQuery;
+import org.cpor.claim.ClaimSort;
+import org.cpor.claim.Labels;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
@@ -25,6 +27,8 @@ import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.partner.PartnerLocation;
+import org.cpor.poe.PoeFile;
+import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
 import org.cpor.web.ConflictException;
 import org.cpor.web.ForbiddenException;
@@ -51,6 +55,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PortalClaimsController {
 
   private static final int PAGE_SIZE = 20;
+  private static final int MAX_PAGE = 10_000;
+  private static final int MAX_SEARCH = 100;
 
   private final ClaimStore claims;
   private final ClaimAccess access;
@@ -64,10 +70,15 @@ class PortalClaimsController {
   private final Deadlines deadlines;
   private final Callers callers;
   private final TransactionTemplate transactions;
+  private final PoeFiles poeFiles;
+  private final Labels labels;
 
   PortalClaimsController(TransactionTemplate transactions, ClaimStore claims, ClaimAccess access, ClaimViews views,
       ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals, Disputes disputes,
-      WorkloadCatalogue catalogue, PartnerDirectory partners, Deadlines deadlines, Callers callers) {
+      WorkloadCatalogue catalogue, PartnerDirectory partners, Deadlines deadlines, Callers callers, PoeFiles poeFiles,
+      Labels labels) {
+    this.poeFiles = poeFiles;
+    this.labels = labels;
     this.claims = claims;
     this.access = access;
     this.views = views;
@@ -87,6 +98,7 @@ class PortalClaimsController {
     Caller caller = callers.current();
     model.addAttribute("caller", caller);
     model.addAttribute("canChange", caller.isIncentivesAdmin());
+    model.addAttribute("labels", labels);
   }
 
   @GetMapping({"", "/"})
@@ -94,23 +106,56 @@ class PortalClaimsController {
     return "redirect:/portal/claims";
   }
 
+  /** A row of the claims list, with what the partner must do about it, if anything. */
+  record Row(ClaimView claim, String action) {}
+
   @GetMapping("/claims")
   String list(@RequestParam(required = false) String status, @RequestParam(required = false) String tenantId,
       @RequestParam(required = false) String workload, @RequestParam(required = false) String program,
-      @RequestParam(defaultValue = "0") int page, Model model) {
+      @RequestParam(required = false) String q, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String view, @RequestParam(defaultValue = "0") int page, Model model) {
     Caller caller = callers.current();
-    ClaimQuery query = new ClaimQuery(caller.organisationFilter(), lenient(ClaimStatus.class, status),
-        Params.blankToNull(tenantId), Params.blankToNull(workload), lenient(Program.class, program), Math.max(page, 0), PAGE_SIZE);
+    String text = Params.blankToNull(q) == null ? null : q.strip().substring(0, Math.min(q.strip().length(), MAX_SEARCH));
+    boolean actionView = "action".equals(view);
+    ClaimSort order = lenient(ClaimSort.class, sort);
+    ClaimQuery all = new ClaimQuery(caller.organisationFilter(), null, Params.blankToNull(tenantId),
+        Params.blankToNull(workload), lenient(Program.class, program), text, null, order, Math.min(Math.max(page, 0), MAX_PAGE),
+        PAGE_SIZE);
+    ClaimStatus statusFilter = actionView ? null : lenient(ClaimStatus.class, status);
+    ClaimQuery query = actionView ? all.actionRequired(disputes.disputableSince())
+        : new ClaimQuery(all.organisationId(), statusFilter, all.tenantId(), all.workload(), all.program(), all.text(), null,
+            all.sort(), all.page(), all.size());
     long total = claims.count(query);
-    model.addAttribute("claims", claims.search(query).stream().map(c -> views.of(c, caller)).toList());
+    model.addAttribute("rows", claims.search(query).stream().map(c -> new Row(views.of(c, caller), action(c, caller))).toList());
     model.addAttribute("total", total);
     model.addAttribute("page", query.page());
     model.addAttribute("lastPage", Math.max(0, (int) ((total - 1) / PAGE_SIZE)));
+    model.addAttribute("counts", claims.countByStatus(all));
+    model.addAttribute("allCount", claims.count(all));
+    model.addAttribute("actionCount", claims.count(all.actionRequired(disputes.disputableSince())));
     model.addAttribute("statuses", ClaimStatus.values());
     model.addAttribute("programs", Program.values());
-    model.addAttribute("filter", Map.of("status", nullToBlank(status), "tenantId", nullToBlank(tenantId),
-        "workload", nullToBlank(workload), "program", nullToBlank(program)));
+    model.addAttribute("sorts", ClaimSort.values());
+    Map<String, String> filter = new java.util.HashMap<>();
+    filter.put("status", statusFilter == null ? "" : statusFilter.name());
+    filter.put("tenantId", nullToBlank(tenantId));
+    filter.put("workload", nullToBlank(workload));
+    filter.put("program", query.program() == null ? "" : query.program().name());
+    filter.put("q", nullToBlank(text));
+    filter.put("sort", query.sort().name());
+    filter.put("view", actionView ? "action" : "");
+    model.addAttribute("filter", filter);
     return "portal/claims";
+  }
+
+  /** What the partner must do about a claim now, in words, or null. */
+  private String action(Claim claim, Caller caller) {
+    if (claim.status() == ClaimStatus.PARTNER_ACTION_REQUIRED) {
+      return claims.latestInformationRequest(claim.id()).filter(r -> r.isOpen())
+          .map(r -> "Answer the information request by " + deadlines.format(r.dueAt(), caller)).orElse("Answer the information request");
+    }
+    return disputes.disputableUntil(claim).map(until -> "You may dispute the rejection until " + deadlines.format(until, caller))
+        .orElse(null);
   }
 
   @GetMapping("/claims/{id}")
@@ -123,43 +168,80 @@ class PortalClaimsController {
     model.addAttribute("workloadChoices", catalogue.ofProgram(Program.valueOf(claim.program())));
     model.addAttribute("submittedAt", deadlines.format(claim.submittedAt(), caller));
     model.addAttribute("zone", deadlines.zone(caller).getId());
+    model.addAttribute("deadlines", deadlines);
     if (claim.openRequest() != null) {
       model.addAttribute("answerDue", deadlines.format(claim.openRequest().dueAt(), caller));
-      model.addAttribute("answerDaysLeft", deadlines.businessDaysLeft(claim.openRequest().dueAt()));
+      model.addAttribute("answerLeft", deadlines.left(claim.openRequest().dueAt()));
     }
     if (claim.optOutDeadline() != null) {
       model.addAttribute("optOutDeadline", deadlines.format(claim.optOutDeadline(), caller));
-      model.addAttribute("optOutDaysLeft", deadlines.businessDaysLeft(claim.optOutDeadline()));
+      model.addAttribute("optOutLeft", deadlines.left(claim.optOutDeadline()));
     }
     model.addAttribute("canWithdraw", caller.isIncentivesAdmin() && claim.status().isOpen());
-    model.addAttribute("canDispute", caller.isIncentivesAdmin() && claim.status() == ClaimStatus.REJECTED
-        && claim.decision() != null && !claim.decision().reasons().contains("CUSTOMER_DECLINED")
-        && claims.disputeJustification(id).isEmpty());
+    disputes.disputableUntil(stored).ifPresent(until -> model.addAttribute("disputableUntil", deadlines.format(until, caller)));
+    model.addAttribute("canDispute", caller.isIncentivesAdmin() && model.getAttribute("disputableUntil") != null);
     model.addAttribute("canAnswer", caller.isIncentivesAdmin() && claim.openRequest() != null);
     return "portal/claim";
   }
 
-  @GetMapping("/claims/new")
-  String newClaim(Model model) {
+  /** The withdrawal's confirmation page: what withdrawing means, then the button that does it. */
+  @GetMapping("/claims/{id}/withdrawal")
+  String confirmWithdrawal(@PathVariable String id, Model model, RedirectAttributes redirect) {
+    Caller caller = callers.current();
+    Claim stored = access.read(id, caller);
     requireAdmin();
-    model.addAttribute("form", new ClaimForm());
-    return newClaimPage(model, Map.of(), null);
+    if (!stored.status().isOpen()) {
+      redirect.addFlashAttribute("error", "This claim is " + labels.of(stored.status()).toLowerCase(java.util.Locale.ROOT)
+          + ": only an open claim can be withdrawn.");
+      return "redirect:/portal/claims/" + id;
+    }
+    model.addAttribute("claim", views.of(stored, caller));
+    return "portal/withdraw";
+  }
+
+  /** The dispute's page: what a dispute means (once only), then the justification and the button. */
+  @GetMapping("/claims/{id}/dispute")
+  String confirmDispute(@PathVariable String id, Model model, RedirectAttributes redirect) {
+    Caller caller = callers.current();
+    Claim stored = access.read(id, caller);
+    requireAdmin();
+    java.util.Optional<java.time.Instant> until = disputes.disputableUntil(stored);
+    if (until.isEmpty()) {
+      redirect.addFlashAttribute("error", "This claim's rejection cannot be disputed (any more).");
+      return "redirect:/portal/claims/" + id;
+    }
+    model.addAttribute("claim", views.of(stored, caller));
+    model.addAttribute("disputableUntil", deadlines.format(until.get(), caller));
+    return "portal/dispute";
+  }
+
+  @GetMapping("/claims/new")
+  String newClaim(@ModelAttribute("form") ClaimForm form, Model model) {
+    requireAdmin();
+    form.setPoeIds(List.of());
+    return newClaimPage(form, model, Map.of(), null);
   }
 
   @PostMapping("/claims")
   String submit(@ModelAttribute("form") ClaimForm form, @RequestParam(name = "poe", required = false) List<MultipartFile> files,
       Model model, RedirectAttributes redirect) throws IOException {
     requireAdmin();
+    Caller caller = callers.current();
+    // files chosen now are stored at once, so a refused submission keeps them for the next one; kept files are only the
+    // caller's organisation's own, not yet attached
+    List<String> poeIds = new ArrayList<>(poeFiles.unattached(form.getPoeIds(), caller).stream().map(PoeFile::id).toList());
+    form.setPoeIds(poeIds);
     try {
-      Claim claim = submissions.submit(form.toRequest(), uploads(files), callers.current());
-      redirect.addFlashAttribute("message", "Claim submitted: it is " + claim.status() + ".");
+      poeIds.addAll(poeFiles.uploadAll(caller, uploads(files)));
+      Claim claim = submissions.submit(form.toRequest(poeIds), List.of(), caller);
+      redirect.addFlashAttribute("message", "Claim submitted: it is " + labels.of(claim.status()).toLowerCase(java.util.Locale.ROOT) + ".");
       return "redirect:/portal/claims/" + claim.id();
     } catch (InvalidInputException e) {
-      return newClaimPage(model, FieldErrors.byFormField(e.errors()), "Please correct the marked fields.");
+      return newClaimPage(form, model, FieldErrors.byFormField(e.errors(), labels), "Please correct the marked fields.");
     } catch (UnprocessableException e) {
-      return newClaimPage(model, Map.of(e.field(), e.getMessage()), e.getMessage());
+      return newClaimPage(form, model, Map.of(e.field(), labels.sentence(e.getMessage())), labels.sentence(e.getMessage()));
     } catch (ConflictException | PayloadTooLargeException | UnsupportedTypeException e) {
-      return newClaimPage(model, Map.of(), e.getMessage());
+      return newClaimPage(form, model, Map.of(), labels.sentence(e.getMessage()));
     }
   }
 
@@ -171,7 +253,7 @@ class PortalClaimsController {
     Caller caller = callers.current();
     Claim claim = access.read(id, caller);
     List<Upload> uploads = uploads(files);
-    return act(id, redirect, "Your answer was sent; the claim is back with the validators.", () -> {
+    return act(id, "", redirect, "Your answer was sent; the claim is back with the validators.", () -> {
       List<String> chosen = workloads == null ? List.of() : workloads;
       boolean workloadsChanged = !new java.util.HashSet<>(chosen).equals(new java.util.HashSet<>(claim.workloadCodes()));
       CustomerContactRequest customer = new CustomerContactRequest(fields.get("customerContactName"),
@@ -189,7 +271,7 @@ class PortalClaimsController {
 
   @PostMapping("/claims/{id}/withdrawal")
   String withdraw(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-    return act(id, redirect, "The claim is withdrawn.", () -> withdrawals.withdraw(id, reason, callers.current()));
+    return act(id, "/withdrawal", redirect, "The claim is withdrawn.", () -> withdrawals.withdraw(id, reason, callers.current()));
   }
 
   @PostMapping("/claims/{id}/dispute")
@@ -197,7 +279,7 @@ class PortalClaimsController {
       @RequestParam(name = "poe", required = false) List<MultipartFile> files, RedirectAttributes redirect) throws IOException {
     Caller caller = callers.current();
     List<Upload> uploads = uploads(files);
-    return act(id, redirect, "The rejection is disputed; the claim is back with the validators.",
+    return act(id, "/dispute", redirect, "The rejection is disputed; the claim is back with the validators.",
         () -> disputes.dispute(id, new Disputes.DisputeRequest(justification, List.of()), uploads, caller));
   }
 
@@ -205,25 +287,32 @@ class PortalClaimsController {
    * Runs a partner's action on a claim in one transaction (files uploaded with a refused action are not kept) and
    * comes back to the claim's page with what happened.
    */
-  private String act(String id, RedirectAttributes redirect, String success, Runnable action) {
+  private String act(String id, String back, RedirectAttributes redirect, String success, Runnable action) {
     try {
       transactions.executeWithoutResult(status -> action.run());
       redirect.addFlashAttribute("message", success);
-    } catch (InvalidInputException | ConflictException | UnprocessableException | PayloadTooLargeException
-        | UnsupportedTypeException e) {
-      redirect.addFlashAttribute("error", e.getMessage());
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("error", FieldErrors.sentence(e.errors(), labels));
+      return "redirect:/portal/claims/" + id + back;
+    } catch (ConflictException | UnprocessableException | PayloadTooLargeException | UnsupportedTypeException e) {
+      redirect.addFlashAttribute("error", labels.sentence(e.getMessage()));
+      return "redirect:/portal/claims/" + id + back;
     }
     return "redirect:/portal/claims/" + id;
   }
 
-  private String newClaimPage(Model model, Map<String, String> errors, String error) {
+  private String newClaimPage(ClaimForm form, Model model, Map<String, String> errors, String error) {
     Caller caller = callers.current();
+    Program chosen = lenient(Program.class, form.getProgram());
+    form.setProgram((chosen == null ? Program.OSU_M365 : chosen).name());
+    model.addAttribute("keptPoe", poeFiles.unattached(form.getPoeIds(), caller));
     model.addAttribute("errors", errors);
     model.addAttribute("error", error);
     model.addAttribute("partnerIds", caller.organisation()
         .map(o -> partners.locations(o.id()).stream().filter(PartnerLocation::enrolled).map(PartnerLocation::partnerId).toList())
         .orElse(List.of()));
     model.addAttribute("programs", Program.values());
+    model.addAttribute("labels", labels);
     model.addAttribute("modernWork", catalogue.ofProgram(Program.OSU_M365));
     model.addAttribute("businessApplications", catalogue.ofProgram(Program.OSU_BUSINESS_APPLICATIONS));
     return "portal/new-claim";

@@ -61,16 +61,53 @@ class BusinessCalendarTest {
     assertThat(calendar(zone).addBusinessDays(Instant.parse(start), days)).isEqualTo(Instant.parse(expected));
   }
 
-  static Stream<Arguments> daysLeft() {
+  static Stream<Arguments> businessTimeLeft() {
     return Stream.of(
-        Arguments.of("deadline next Wednesday, today Tuesday", "2026-12-09T14:30:00Z", 6),
-        Arguments.of("deadline already passed", "2026-11-30T14:30:00Z", 0),
-        Arguments.of("deadline later today", "2026-12-01T18:00:00Z", 0));
+        Arguments.of("fresh information request: the 14 business days of the rule", "UTC",
+            "2026-12-02T14:30:00Z", "2026-12-22T14:30:00Z", 14, 0, "14 business days left"),
+        Arguments.of("Sunday before a window that ends at Monday 00:00 a week later: five", "UTC",
+            "2026-12-06T10:00:00Z", "2026-12-14T00:00:00Z", 5, 0, "5 business days left"),
+        Arguments.of("request sent on a Saturday counts from Monday 00:00: still 14, not 15", "UTC",
+            "2026-12-05T16:45:00Z", "2026-12-28T00:00:00Z", 14, 0, "14 business days left"),
+        Arguments.of("mid-week: whole days and the hours beyond them", "UTC",
+            "2026-12-03T10:00:00Z", "2026-12-08T14:30:00Z", 3, 4, "3 business days and 4 hours left"),
+        Arguments.of("the last day: hours only", "UTC",
+            "2026-12-08T10:00:00Z", "2026-12-08T14:30:00Z", 0, 4, "4 hours left"),
+        Arguments.of("the last minutes", "UTC",
+            "2026-12-08T14:00:00Z", "2026-12-08T14:30:00Z", 0, 0, "less than an hour left"),
+        Arguments.of("one day left", "UTC",
+            "2026-12-07T14:30:00Z", "2026-12-08T14:30:00Z", 1, 0, "1 business day left"),
+        Arguments.of("a weekend before the deadline gives nothing", "UTC",
+            "2026-12-05T10:00:00Z", "2026-12-07T00:00:00Z", 0, 0, "no time left"),
+        Arguments.of("deadline passed", "UTC",
+            "2026-12-09T10:00:00Z", "2026-12-08T14:30:00Z", 0, 0, "no time left"),
+        Arguments.of("Thanksgiving is no business day", "UTC",
+            "2026-11-25T10:00:00Z", "2026-12-03T10:00:00Z", 5, 0, "5 business days left"),
+        Arguments.of("Budapest: across the end of summer time and a holiday Monday", "Europe/Budapest",
+            "2026-10-22T12:30:00Z", "2026-10-30T13:30:00Z", 5, 0, "5 business days left"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("daysLeft")
-  void businessDaysLeft_countsBusinessDaysAfterToday(String why, String deadline, int expected) {
-    assertThat(calendar("UTC").businessDaysLeft(Instant.parse(deadline))).isEqualTo(expected);
+  @MethodSource("businessTimeLeft")
+  void businessTimeBetween_countsWhatThePartyReallyHas(String why, String zone, String from, String until, int days,
+      long hours, String text) {
+    BusinessCalendar.BusinessTime left = calendar(zone).businessTimeBetween(Instant.parse(from), Instant.parse(until));
+    assertThat(left.days()).isEqualTo(days);
+    assertThat(left.rest().toHours()).isEqualTo(hours);
+    assertThat(left.text()).isEqualTo(text);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("readableTimes")
+  void readable_namesTheWeekdayAndZone_andWhichDayAMidnightStarts(String why, String instant, String zone, String expected) {
+    assertThat(BusinessCalendar.readable(Instant.parse(instant), ZoneId.of(zone))).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> readableTimes() {
+    return Stream.of(
+        Arguments.of("a time of day", "2026-12-22T14:30:00Z", "UTC", "Tuesday 2026-12-22 14:30 (UTC)"),
+        Arguments.of("midnight names the last full day", "2026-12-14T00:00:00Z", "UTC",
+            "Monday 2026-12-14 00:00 (UTC), the start of that day: the last full day is Sunday 2026-12-13"),
+        Arguments.of("the organisation's zone", "2026-12-14T00:00:00Z", "Europe/Budapest", "Monday 2026-12-14 01:00 (Europe/Budapest)"));
   }
 }

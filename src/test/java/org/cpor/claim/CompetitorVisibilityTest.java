@@ -113,7 +113,7 @@ class CompetitorVisibilityTest extends IntegrationTest {
 
     assertThat(seen("/api/associations?status=ENDED", "northwind-admin"))
         .contains("SUPERSEDED", "superseded by another partner's claim").satisfies(this::nothingOfFabrikam);
-    assertThat(seen("/portal/associations", "northwind-admin")).contains("SUPERSEDED").satisfies(this::nothingOfFabrikam);
+    assertThat(seen("/portal/associations", "northwind-admin")).contains("Superseded by another partner").satisfies(this::nothingOfFabrikam);
     assertThat(seen("/api/claims/" + northwindOfficial + "/timeline", "northwind-admin"))
         .contains("TEAMS SUPERSEDED: another partner's claim has become official").satisfies(this::nothingOfFabrikam);
     assertThat(seen("/portal/claims/" + northwindOfficial, "northwind-admin")).satisfies(this::nothingOfFabrikam);

@@ -91,7 +91,7 @@ class ClaimJourneyE2ETest extends IntegrationTest {
     browser.screenshot("01-partner-new-claim");
     browser.driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
     browser.waitForText(By.tagName("h1"), "Browser claim");
-    assertThat(browser.pageText()).contains("UNDER_REVIEW", "Claim submitted", "signed-poe");
+    assertThat(browser.pageText()).contains("Under review", "Claim submitted", "signed-poe");
     browser.screenshot("02-partner-claim-page");
     String claimId = browser.driver.getCurrentUrl().replaceAll(".*/portal/claims/", "");
     browser.signOut();

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.cpor.association.AssociationStatus;
@@ -85,7 +86,7 @@ class PortalTest extends IntegrationTest {
   @Test
   void newClaimForm_submitsWithPoe_andShowsTheClaim() throws Exception {
     page("/portal/claims/new", "fabrikam-admin").andExpect(status().isOk())
-        .andExpect(content().string(allOf(containsString("Microsoft Teams"), containsString("Power BI"), containsString("4567891"),
+        .andExpect(content().string(allOf(containsString("Microsoft Teams"), containsString("4567891"),
             containsString("<label for=\"customerTenantId\">"))));
 
     String location = send(newClaim(Map.of()), "fabrikam-admin").andExpect(status().is3xxRedirection())
@@ -94,8 +95,8 @@ class PortalTest extends IntegrationTest {
 
     assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
     page(location, "fabrikam-user").andExpect(status().isOk())
-        .andExpect(content().string(allOf(containsString("Portal claim"), containsString("UNDER_REVIEW"),
-            containsString("signed.pdf"), containsString("SUBMITTED"), not(containsString("Withdraw</button>")))));
+        .andExpect(content().string(allOf(containsString("Portal claim"), containsString(">Under review<"),
+            containsString("signed.pdf"), containsString(">Submitted<"), not(containsString("Withdraw the claim")))));
   }
 
   @Test
@@ -103,7 +104,8 @@ class PortalTest extends IntegrationTest {
     send(newClaim(Map.of("customerTenantId", "not-a-guid", "customerContactEmail", "", "workloads", "POWER_BI")), "fabrikam-admin")
         .andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("must be a GUID"), containsString("is required"),
-            containsString("POWER_BI is not a workload of program OSU_M365"), containsString("value=\"Portal claim\""))));
+            containsString("Power BI is not a workload of program OSU – Microsoft 365"), containsString("value=\"Portal claim\""),
+            not(containsString("POWER_BI is")))));
     assertThat(jdbc.sql("select count(*) from claims").query(Long.class).single()).isZero();
   }
 
@@ -113,8 +115,8 @@ class PortalTest extends IntegrationTest {
     validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE", "Please attach the signed PoE");
 
     page("/portal/claims/" + claimId, "fabrikam-admin").andExpect(status().isOk())
-        .andExpect(content().string(allOf(containsString("Please attach the signed PoE"), containsString("2026-12-22 14:30 (UTC)"),
-            containsString("14 business day(s) left"), containsString("Send the answer"))));
+        .andExpect(content().string(allOf(containsString("Please attach the signed PoE"), containsString("Tuesday 2026-12-22 14:30 (UTC)"),
+            containsString("14 business days left"), containsString("Send the answer"))));
     page("/portal/claims/" + claimId, "fabrikam-user")
         .andExpect(content().string(allOf(containsString("Please attach the signed PoE"), not(containsString("Send the answer")))));
 
@@ -136,7 +138,7 @@ class PortalTest extends IntegrationTest {
     validate(claimId, "APPROVED", null, null);
     management.executeJob(job(claimId).getId());
     page("/portal/claims/" + claimId, "fabrikam-user")
-        .andExpect(content().string(allOf(containsString("2026-12-09 14:30 (UTC)"), containsString("5 business day(s) left"))));
+        .andExpect(content().string(allOf(containsString("Wednesday 2026-12-09 14:30 (UTC)"), containsString("5 business days left"))));
   }
 
   @Test
@@ -159,7 +161,8 @@ class PortalTest extends IntegrationTest {
     String claimId = submit(Map.of());
     page("/portal/claims", "fabrikam-user").andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("Contoso Teams rollout"), not(containsString("New claim")))));
-    page("/portal/claims/" + claimId, "fabrikam-user").andExpect(content().string(not(containsString("Withdraw</button>"))));
+    page("/portal/claims/" + claimId, "fabrikam-user").andExpect(content().string(not(containsString("Withdraw the claim"))));
+    page("/portal/claims/" + claimId + "/withdrawal", "fabrikam-user").andExpect(status().isForbidden());
     page("/portal/claims/new", "fabrikam-user").andExpect(status().isForbidden());
     send(newClaim(Map.of()), "fabrikam-user").andExpect(status().isForbidden());
     send(post("/portal/claims/" + claimId + "/withdrawal"), "fabrikam-user").andExpect(status().isForbidden());
@@ -201,5 +204,212 @@ class PortalTest extends IntegrationTest {
     send(post("/portal/associations/" + id + "/disassociation").param("reason", "Contract over"), "fabrikam-admin")
         .andExpect(redirectedUrl("/portal/associations"));
     assertThat(associations.find(id).orElseThrow().status()).isEqualTo(AssociationStatus.ENDED);
+  }
+
+  // --- a partner's whole day: links, words, finding things, deadlines, confirmations, the new-claim form ---------------
+
+  private String sessionAfterSignIn(jakarta.servlet.http.Cookie before, String user, String expectedTarget) throws Exception {
+    var signIn = mvc.perform(post("/login").cookie(before).param("username", user).param("password", user).with(csrf()))
+        .andExpect(redirectedUrlPattern(expectedTarget)).andReturn().getResponse();
+    return signIn.getCookie("SESSION").getValue();
+  }
+
+  @Test
+  void partnerEmails_linkToTheClaimsPortalPage_whereASignedOutPartnerLandsAfterSigningIn() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE", "Please attach the signed PoE");
+    String page = "https://claims.cpor.test/portal/claims/" + claimId;
+    List<jakarta.mail.internet.MimeMessage> toPartner = mailTo("grace@fabrikam-partner.com");
+    assertThat(toPartner).extracting(jakarta.mail.internet.MimeMessage::getSubject)
+        .containsExactly("Claim received: Contoso Teams rollout", "Information requested: Contoso Teams rollout");
+    for (jakarta.mail.internet.MimeMessage message : toPartner) {
+      assertThat(body(message)).contains(page + "\n").doesNotContain("/api/");
+    }
+    assertThat(body(toPartner.get(1))).contains("Proof of execution missing (as the API names them: MISSING_POE)",
+        "Please answer by Tuesday 2026-12-22 14:30 (UTC).").doesNotContain("NO_PARTNER_RESPONSE");
+
+    // the link, signed out: the sign-in page, then the claim's page where the partner answers
+    var first = mvc.perform(get("/portal/claims/" + claimId)).andExpect(redirectedUrlPattern("**/login")).andReturn().getResponse();
+    String session = sessionAfterSignIn(first.getCookie("SESSION"), "fabrikam-admin", "**/portal/claims/" + claimId + "?continue");
+    mvc.perform(get("/portal/claims/" + claimId).param("continue", "").cookie(new jakarta.servlet.http.Cookie("SESSION", session)))
+        .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Please attach the signed PoE"),
+            containsString("Send the answer"))));
+  }
+
+  @Test
+  void claimPage_speaksInWords_notCodes() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE,MISSING_WORKLOADS", "Please name Teams in the PoE");
+    String html = page("/portal/claims/" + claimId, "fabrikam-admin").andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    String text = html.replaceAll("<[^>]*>", " ");
+    assertThat(text).contains("Waiting for your answer", "OSU – Microsoft 365", "Modern Work and Security", "Use or consume",
+        "Proof of execution missing, Workloads missing from the proof of execution", "Information requested", "Microsoft Teams")
+        .doesNotContain("PARTNER_ACTION_REQUIRED", "OSU_M365", "MODERN_WORK_AND_SECURITY", "USE_OR_CONSUME", "MISSING_WORKLOADS",
+            "MISSING_POE", "INFORMATION_REQUESTED", "EMAIL_QUEUED");
+
+    // an answer without its text: the field named as the partner sees it, not its internal name
+    send(multipart("/portal/claims/" + claimId + "/information").param("comment", " ").param("workloads", "TEAMS", "EXCHANGE_ONLINE"),
+        "fabrikam-admin").andExpect(redirectedUrl("/portal/claims/" + claimId))
+        .andExpect(flash().attribute("error", allOf(containsString("Your answer is required"), not(containsString("comment:")))));
+    assertThat(statusOf(claimId)).isEqualTo("PARTNER_ACTION_REQUIRED");
+  }
+
+  @Test
+  void claimsList_searchesByNameDomainAndWorkload_sorts_countsByStatus_andShowsWhatNeedsAction() throws Exception {
+    setTime(NOW.minusSeconds(300));
+    String teams = submit(Map.of("name", "Alpha Teams rollout"));
+    setTime(NOW.minusSeconds(200));
+    String intune = submit(Map.of("name", "Beta device management", "customerTenantId", ADATUM, "customerDomain", "adatum.hu",
+        "workloads", List.of(Map.of("code", "INTUNE"))));
+    setTime(NOW);
+    String rejected = submit(Map.of("name", "Gamma mail", "workloads", List.of(Map.of("code", "SHAREPOINT_ONLINE"))));
+    validate(intune, "INFORMATION_REQUESTED", "MISSING_POE", "Please attach the signed PoE");
+    validate(rejected, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
+    submitAs("northwind-admin", Map.of("name", "Northwind Teams", "partnerId", "7654321",
+        "workloads", List.of(Map.of("code", "DEFENDER_FOR_ENDPOINT"))));
+
+    page("/portal/claims?q=teams", "fabrikam-user").andExpect(content().string(allOf(containsString("Alpha Teams rollout"),
+        not(containsString("Beta device management")), not(containsString("Northwind Teams")))));
+    page("/portal/claims?q=ADATUM.hu", "fabrikam-user").andExpect(content().string(allOf(containsString("Beta device management"),
+        not(containsString("Alpha Teams rollout")))));
+    page("/portal/claims?q=Microsoft Intune", "fabrikam-user").andExpect(content().string(allOf(
+        containsString("Beta device management"), not(containsString("Gamma mail")))));
+    page("/portal/claims?q=contoso.onmicrosoft.com", "fabrikam-user").andExpect(content().string(allOf(
+        containsString("Alpha Teams rollout"), containsString("Gamma mail"), not(containsString("Beta device management")))));
+    // search text is text: a wildcard finds only itself
+    page("/portal/claims?q=%25", "fabrikam-user").andExpect(content().string(allOf(containsString("No claim matches."),
+        containsString("0 claims"))));
+
+    String byName = page("/portal/claims?sort=NAME", "fabrikam-user").andReturn().getResponse().getContentAsString();
+    assertThat(byName.indexOf("Alpha Teams rollout")).isLessThan(byName.indexOf("Beta device management"));
+    assertThat(byName.indexOf("Beta device management")).isLessThan(byName.indexOf("Gamma mail"));
+    String oldest = page("/portal/claims?sort=OLDEST", "fabrikam-user").andReturn().getResponse().getContentAsString();
+    assertThat(oldest.indexOf("Alpha Teams rollout")).isLessThan(oldest.indexOf("Gamma mail"));
+    String newest = page("/portal/claims", "fabrikam-user").andReturn().getResponse().getContentAsString();
+    assertThat(newest.indexOf("Gamma mail")).isLessThan(newest.indexOf("Alpha Teams rollout"));
+    // an unknown sort is the default order, never a column of the request
+    page("/portal/claims?sort=name;drop table claims", "fabrikam-user").andExpect(status().isOk())
+        .andExpect(content().string(containsString("Gamma mail")));
+
+    String counts = page("/portal/claims", "fabrikam-user").andReturn().getResponse().getContentAsString().replaceAll("\\s+", " ");
+    assertThat(counts).contains("All <span class=\"count\">3</span>", "Needs your action <span class=\"count\">2</span>",
+        "<span>Under review</span> <span class=\"count\">1</span>", "<span>Rejected</span> <span class=\"count\">1</span>");
+
+    page("/portal/claims?view=action", "fabrikam-user").andExpect(content().string(allOf(
+        containsString("Beta device management"), containsString("Answer the information request by Tuesday 2026-12-22 14:30 (UTC)"),
+        containsString("Gamma mail"), containsString("You may dispute the rejection until Friday 2027-01-01 14:30 (UTC)"),
+        not(containsString("Alpha Teams rollout")))));
+    page("/portal/claims?view=action", "northwind-admin").andExpect(content().string(allOf(containsString("Nothing needs your action."),
+        not(containsString("Gamma mail")))));
+
+    // once disputed, or after the 30 days, a rejection needs nothing more
+    setTime(NOW.plus(java.time.Duration.ofDays(31)));
+    page("/portal/claims?view=action", "fabrikam-user").andExpect(content().string(not(containsString("Gamma mail"))));
+  }
+
+  @Test
+  void businessTimeLeft_isWhatThePartnerReallyHas_andMidnightDeadlinesSayWhichDay() throws Exception {
+    // approved and sent on a Sunday: the window counts from Monday 00:00 and ends at Monday 00:00 a week later
+    setTime(Instant.parse("2026-12-06T10:00:00Z"));
+    String claimId = submit(Map.of());
+    validate(claimId, "APPROVED", null, null);
+    management.executeJob(job(claimId).getId());
+    page("/portal/claims/" + claimId, "fabrikam-user").andExpect(content().string(allOf(
+        containsString("Monday 2026-12-14 00:00 (UTC), the start of that day: the last full day is Sunday 2026-12-13"),
+        containsString("5 business days left"))));
+    setTime(Instant.parse("2026-12-11T18:00:00Z"));
+    page("/portal/claims/" + claimId, "fabrikam-user").andExpect(content().string(containsString("6 hours left")));
+  }
+
+  @Test
+  void withdrawal_asksForConfirmationWithItsConsequences_beforeTheClaimIsWithdrawn() throws Exception {
+    String claimId = submit(Map.of());
+    page("/portal/claims/" + claimId, "fabrikam-admin").andExpect(content().string(allOf(
+        containsString("href=\"/portal/claims/" + claimId + "/withdrawal\""), not(containsString("action=\"/portal/claims/" + claimId + "/withdrawal\"")))));
+    page("/portal/claims/" + claimId + "/withdrawal", "fabrikam-admin").andExpect(status().isOk()).andExpect(content().string(allOf(
+        containsString("This cannot be undone."), containsString("you submit a new claim"), containsString("Yes, withdraw the claim"),
+        containsString("No, keep the claim"), containsString("name=\"_csrf\""))));
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+    send(post("/portal/claims/" + claimId + "/withdrawal").param("reason", "Not needed"), "fabrikam-admin")
+        .andExpect(redirectedUrl("/portal/claims/" + claimId));
+    assertThat(statusOf(claimId)).isEqualTo("WITHDRAWN");
+    page("/portal/claims/" + claimId + "/withdrawal", "fabrikam-admin").andExpect(redirectedUrl("/portal/claims/" + claimId));
+    page("/portal/claims/" + claimId + "/withdrawal", "northwind-admin").andExpect(status().isNotFound());
+  }
+
+  @Test
+  void dispute_hasItsOwnPageSayingItIsOnceOnly() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
+    page("/portal/claims/" + claimId + "/dispute", "fabrikam-admin").andExpect(status().isOk()).andExpect(content().string(allOf(
+        containsString("You can dispute a rejection only once"), containsString("Friday 2027-01-01 14:30 (UTC)"),
+        containsString("Proof of execution insufficient"), containsString("name=\"justification\""))));
+    send(multipart("/portal/claims/" + claimId + "/dispute").param("justification", ""), "fabrikam-admin")
+        .andExpect(redirectedUrl("/portal/claims/" + claimId + "/dispute"))
+        .andExpect(flash().attribute("error", containsString("The justification is required")));
+    assertThat(statusOf(claimId)).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void disassociation_asksForConfirmationWithItsConsequences() throws Exception {
+    String claimId = submit(Map.of("workloads", List.of(Map.of("code", "TEAMS"))));
+    validate(claimId, "APPROVED", null, null);
+    management.executeJob(job(claimId).getId());
+    runWhenDue(timer(claimId, "BoundaryEvent_OptOutWindowElapsed"));
+    String id = associations.ofClaim(claimId).get(0).id();
+    page("/portal/associations", "fabrikam-admin").andExpect(content().string(allOf(
+        containsString("href=\"/portal/associations/" + id + "/disassociation\""), not(containsString("<form class=\"stack\"")))));
+    page("/portal/associations/" + id + "/disassociation", "fabrikam-admin").andExpect(status().isOk()).andExpect(content().string(allOf(
+        containsString("End the association for <span>Microsoft Teams</span>?"), containsString("This cannot be undone."),
+        containsString("contoso.onmicrosoft.com"), containsString("Yes, end the association"))));
+    page("/portal/associations/" + id + "/disassociation", "fabrikam-user").andExpect(status().isForbidden());
+    page("/portal/associations/" + id + "/disassociation", "northwind-admin").andExpect(status().isNotFound());
+    assertThat(associations.find(id).orElseThrow().status()).isEqualTo(AssociationStatus.ACTIVE);
+  }
+
+  @Test
+  void newClaimForm_showsTheChosenProgramsWorkloads_andKeepsTheUploadedPoeAcrossAFailedSubmit() throws Exception {
+    String m365 = page("/portal/claims/new", "fabrikam-admin").andReturn().getResponse().getContentAsString();
+    assertThat(fieldset(m365, "OSU_M365")).doesNotContain("hidden").doesNotContain("disabled");
+    assertThat(fieldset(m365, "OSA_SELL OSU_BUSINESS_APPLICATIONS")).contains("hidden=\"hidden\"", "disabled=\"disabled\"");
+    // without JavaScript: the program chooser redraws the form for that program
+    String sell = page("/portal/claims/new?program=OSA_SELL", "fabrikam-admin").andReturn().getResponse().getContentAsString();
+    assertThat(fieldset(sell, "OSA_SELL OSU_BUSINESS_APPLICATIONS")).doesNotContain("hidden=").contains("Power BI", "Workloads for OSA Sell");
+    assertThat(fieldset(sell, "OSU_M365")).contains("hidden=\"hidden\"", "disabled=\"disabled\"");
+    assertThat(sell).contains("<input type=\"hidden\" name=\"program\" value=\"OSA_SELL\"");
+
+    // a refused submission keeps the file it carried, named, with a way to leave it out
+    String foreign = uploadPoe("northwind-admin", "northwind.pdf", PDF);
+    String refused = send(newClaim(Map.of("customerTenantId", "not-a-guid")).param("poeIds", foreign), "fabrikam-admin")
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    assertThat(refused).contains("Files already uploaded", "signed.pdf").doesNotContain("northwind.pdf", foreign);
+    java.util.regex.Matcher kept = java.util.regex.Pattern.compile("name=\"poeIds\" value=\"([^\"]+)\"").matcher(refused);
+    assertThat(kept.find()).isTrue();
+    assertThat(jdbc.sql("select count(*) from claims").query(Long.class).single()).isZero();
+
+    // sent again without choosing the file again: the claim has it
+    var again = multipart("/portal/claims");
+    Map.of("name", "Portal claim", "partnerId", "4567890", "program", "OSU_M365", "customerTenantId", CONTOSO,
+        "customerDomain", "contoso.com", "customerContactName", "Ada Lovelace", "customerContactTitle", "CIO",
+        "customerContactEmail", "ada@contoso.com", "partnerContactName", "Grace Hopper", "partnerContactEmail", "grace@fabrikam-partner.com")
+        .forEach(again::param);
+    again.param("workloads", "TEAMS").param("poeIds", kept.group(1));
+    String location = send(again, "fabrikam-admin").andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    String claimId = location.substring(location.lastIndexOf('/') + 1);
+    assertThat(jdbc.sql("select file_name from poe_files where claim_id = ?").param(claimId).query(String.class).list())
+        .containsExactly("signed.pdf");
+    // another organisation's upload is never attached through the form
+    send(newClaim(Map.of("name", "Sneaky", "workloads", "EXCHANGE_ONLINE")).param("poeIds", foreign), "fabrikam-admin")
+        .andExpect(status().is3xxRedirection());
+    assertThat(jdbc.sql("select count(*) from poe_files where id = ? and claim_id is null").param(foreign).query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  /** The fieldset of the new-claim form for these programs. */
+  private static String fieldset(String html, String programs) {
+    int start = html.indexOf("data-programs=\"" + programs + "\"");
+    assertThat(start).isPositive();
+    return html.substring(html.lastIndexOf("<fieldset", start), html.indexOf("</fieldset>", start));
   }
 }

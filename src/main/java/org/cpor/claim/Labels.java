@@ -1,0 +1,135 @@
+package org.cpor.claim;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The words a partner reads for the product's codes, in one place for the portal and the partner e-mails: statuses,
+ * programs, solution areas, partner roles, reason codes, decision outcomes, association states and end reasons,
+ * findings, timeline events and workloads (by their catalogue names). The API keeps the codes.
+ */
+@Component("labels")
+public class Labels {
+
+  private static final Map<String, String> WORDS = Map.ofEntries(
+      // claim statuses
+      Map.entry("SUBMITTED", "Submitted"),
+      Map.entry("UNDER_REVIEW", "Under review"),
+      Map.entry("PARTNER_ACTION_REQUIRED", "Waiting for your answer"),
+      Map.entry("APPROVED", "Approved"),
+      Map.entry("OFFICIAL", "Official"),
+      Map.entry("REJECTED", "Rejected"),
+      Map.entry("WITHDRAWN", "Withdrawn"),
+      Map.entry("ENDED", "Ended"),
+      // programs
+      Map.entry("OSA_SELL", "OSA Sell"),
+      Map.entry("OSU_M365", "OSU – Microsoft 365"),
+      Map.entry("OSU_BUSINESS_APPLICATIONS", "OSU – Business Applications"),
+      // solution areas and partner roles
+      Map.entry("MODERN_WORK_AND_SECURITY", "Modern Work and Security"),
+      Map.entry("BUSINESS_APPLICATIONS", "Business Applications"),
+      Map.entry("USE_OR_CONSUME", "Use or consume"),
+      Map.entry("BUILD_INTENT_ADVISOR", "Build intent – Advisor"),
+      Map.entry("USAGE_RECOGNITION", "Usage recognition"),
+      // reasons for information requests
+      Map.entry("MISSING_POE", "Proof of execution missing"),
+      Map.entry("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Customer acknowledgement missing"),
+      Map.entry("MISSING_OR_OUTDATED_DATES", "Dates missing or out of date"),
+      Map.entry("MISSING_SERVICE_DESCRIPTION", "Description of the services missing"),
+      Map.entry("MISSING_WORKLOADS", "Workloads missing from the proof of execution"),
+      // reasons for rejections
+      Map.entry("INSUFFICIENT_POE", "Proof of execution insufficient"),
+      Map.entry("CUSTOMER_DECLINED", "Declined by the customer"),
+      Map.entry("NO_PARTNER_RESPONSE", "No answer from you in time"),
+      Map.entry("WRONG_PARTNER_ID_OR_PROGRAM", "Wrong PartnerID or program"),
+      Map.entry("COMPETING_CLAIM_PREFERRED", "Another partner's claim was preferred"),
+      Map.entry("PARTNER_REQUEST", "At your request"),
+      Map.entry("OTHER", "Other reason"),
+      // decision outcomes
+      Map.entry("INFORMATION_REQUESTED", "Information requested"),
+      // associations
+      Map.entry("ACTIVE", "Active"),
+      Map.entry("SUPERSEDED", "Superseded by another partner's claim"),
+      Map.entry("PARTNER_DISASSOCIATED", "Ended by you"),
+      // findings of the automated checks
+      Map.entry("COMPETING_CLAIM", "Competing claim"),
+      Map.entry("TENANT_NOT_VERIFIED", "Tenant not verified"),
+      // alerts
+      Map.entry("CUSTOMER_NOTIFICATION_FAILING", "Customer notification failing"),
+      // timeline events
+      Map.entry("EMAIL_QUEUED", "E-mail sent"),
+      Map.entry("POE_ATTACHED", "Proof of execution attached"),
+      Map.entry("POE_DOWNLOADED", "Proof of execution downloaded"),
+      Map.entry("INFORMATION_PROVIDED", "Information provided"),
+      Map.entry("DISPUTED", "Rejection disputed"),
+      Map.entry("CUSTOMER_NOTIFIED", "Customer notified"),
+      Map.entry("ASSOCIATION_ENDED", "Association ended"),
+      Map.entry("REVIEW_SLA_BREACHED", "Review overdue"),
+      Map.entry("WORKLOADS_CORRECTED", "Workloads corrected"),
+      Map.entry("CUSTOMER_CONTACT_CORRECTED", "Customer contact corrected"),
+      Map.entry("PARTNER_CONTACT_CORRECTED", "Partner contact corrected"));
+
+  /** Upper-case codes inside a sentence, such as {@code POWER_BI is not a workload of program OSU_M365}. */
+  private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{5,}\\b");
+
+  private final WorkloadCatalogue catalogue;
+
+  Labels(WorkloadCatalogue catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /** The words for a code of any kind; an unknown code reads as words ({@code SOME_CODE} → "Some code"). */
+  public String of(Object code) {
+    if (code == null) {
+      return "";
+    }
+    String text = code instanceof Enum<?> e ? e.name() : code.toString();
+    String known = WORDS.get(text);
+    if (known != null) {
+      return known;
+    }
+    String workload = catalogue.displayName(text);
+    if (!workload.equals(text)) {
+      return workload;
+    }
+    String words = text.replace('_', ' ').toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** Several codes, each in words, joined with commas. */
+  public String all(Collection<?> codes) {
+    return codes == null ? "" : codes.stream().map(this::of).collect(Collectors.joining(", "));
+  }
+
+  /** A comma-separated list of codes ({@code MISSING_POE,MISSING_WORKLOADS}) in words. */
+  public String list(String joinedCodes) {
+    return joinedCodes == null || joinedCodes.isBlank() ? "" : all(List.of(joinedCodes.split("\\s*,\\s*")));
+  }
+
+  /** A program with its solution area and partner role, as one line. */
+  public String program(Program program) {
+    return of(program) + " · " + of(program.solutionArea()) + " · " + of(program.partnerRole());
+  }
+
+  /** A sentence with the codes it names in words: {@code POWER_BI is not a workload of program OSU_M365} → "Power BI …". */
+  public String sentence(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher matcher = CODE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String code = matcher.group();
+      String words = WORDS.containsKey(code) || code.indexOf('_') > 0 ? of(code) : catalogue.displayName(code);
+      matcher.appendReplacement(out, Matcher.quoteReplacement(words));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+}
