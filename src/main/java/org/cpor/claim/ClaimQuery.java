@@ -56,14 +56,14 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
     }
     if (text != null && !text.isBlank()) {
       String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      sql.append("""
+      sql.append(' ').append("""
            and (lower(c.name) like ? escape '\\' or c.customer_domain like ? escape '\\' or c.customer_tenant_id like ? escape '\\'
              or exists (select 1 from claim_workloads w left join workloads n on n.program = c.program and n.code = w.code
                where w.claim_id = c.id and (lower(n.name) like ? escape '\\' or lower(w.code) like ? escape '\\')))""");
       params.addAll(List.of(like, like, like, like, like));
     }
     if (actionRequiredSince != null) {
-      sql.append("""
+      sql.append(' ').append("""
            and (c.status = 'PARTNER_ACTION_REQUIRED' or (c.status = 'REJECTED'
              and not exists (select 1 from disputes d where d.claim_id = c.id)
              and exists (select 1 from claim_decisions r where r.claim_id = c.id and r.outcome = 'REJECTED'

@@ -40,7 +40,11 @@ class PortalE2ETest extends IntegrationTest {
     new Select(browser.driver.findElement(By.id("program"))).selectByValue("OSA_SELL");
     browser.waitFor(By.cssSelector("input[name=workloads][value=POWER_BI]"));
     assertThat(browser.driver.findElement(By.cssSelector("input[name=workloads][value=TEAMS]")).isDisplayed()).isFalse();
+    browser.driver.findElement(By.cssSelector("input[name=workloads][value=POWER_BI]")).click();
+    assertThat(browser.waitFor(By.id("sub-POWER_BI")).isDisplayed()).isTrue();
+    assertThat(browser.driver.findElement(By.id("sub-DYNAMICS_365_SALES")).isDisplayed()).isFalse();
     browser.screenshot("p01-new-claim-osa-sell");
+    browser.driver.findElement(By.cssSelector("input[name=workloads][value=POWER_BI]")).click();
     new Select(browser.driver.findElement(By.id("program"))).selectByValue("OSU_M365");
     browser.waitFor(By.cssSelector("input[name=workloads][value=TEAMS]")).click();
     assertThat(browser.driver.findElement(By.cssSelector("input[name=workloads][value=POWER_BI]")).isDisplayed()).isFalse();
@@ -61,6 +65,8 @@ class PortalE2ETest extends IntegrationTest {
     // refused: the file stays, named, and the page says what to correct in words
     browser.waitForText(By.tagName("main"), "Files already uploaded");
     assertThat(browser.pageText()).contains("Please correct the marked fields", "must be a GUID", poe.getFileName().toString());
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        browser.driver.findElement(By.cssSelector("fieldset.kept")));
     browser.screenshot("p02-new-claim-refused-keeps-poe");
     browser.driver.findElement(By.id("customerTenantId")).clear();
     browser.driver.findElement(By.id("customerTenantId")).sendKeys(CONTOSO);
