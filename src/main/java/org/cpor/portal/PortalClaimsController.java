@@ -9,6 +9,7 @@ import org.cpor.claim.ClaimAccess;
 import org.cpor.claim.ClaimQuery;
 import org.cpor.claim.ClaimSort;
 import org.cpor.claim.Labels;
+import org.cpor.claim.Limits;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
@@ -232,7 +233,10 @@ class PortalClaimsController {
     List<String> poeIds = new ArrayList<>(poeFiles.unattached(form.getPoeIds(), caller).stream().map(PoeFile::id).toList());
     form.setPoeIds(poeIds);
     try {
-      poeIds.addAll(poeFiles.uploadAll(caller, uploads(files)));
+      // a request over the limits stores nothing; any other refusal keeps the files for the next submission
+      List<Upload> uploads = uploads(files);
+      Limits.check(form.toRequest(poeIds), uploads.size());
+      poeIds.addAll(poeFiles.uploadAll(caller, uploads));
       Claim claim = submissions.submit(form.toRequest(poeIds), List.of(), caller);
       redirect.addFlashAttribute("message", "Claim submitted: it is " + labels.of(claim.status()).toLowerCase(java.util.Locale.ROOT) + ".");
       return "redirect:/portal/claims/" + claim.id();
