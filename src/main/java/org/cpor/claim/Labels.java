@@ -73,7 +73,16 @@ public class Labels {
       Map.entry("REVIEW_SLA_BREACHED", "Review overdue"),
       Map.entry("WORKLOADS_CORRECTED", "Workloads corrected"),
       Map.entry("CUSTOMER_CONTACT_CORRECTED", "Customer contact corrected"),
-      Map.entry("PARTNER_CONTACT_CORRECTED", "Partner contact corrected"));
+      Map.entry("PARTNER_CONTACT_CORRECTED", "Partner contact corrected"),
+      // e-mails, as the timeline names them
+      Map.entry("CLAIM_RECEIVED", "Claim received"),
+      Map.entry("APPROVED_CUSTOMER_NOTIFIED", "Approved, customer notified"),
+      Map.entry("ASSOCIATION_OFFICIAL", "Association official"),
+      Map.entry("CLAIM_REJECTED", "Claim rejected"),
+      Map.entry("DECLINED_BY_CUSTOMER", "Declined by the customer"),
+      Map.entry("ASSOCIATION_SUPERSEDED", "Association superseded"),
+      Map.entry("CUSTOMER_ASSOCIATION_REQUEST", "Association request to the customer"),
+      Map.entry("CUSTOMER_ASSOCIATION_ENDED", "Association ended, to the customer"));
 
   /** Upper-case codes inside a sentence, such as {@code POWER_BI is not a workload of program OSU_M365}. */
   private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{5,}\\b");
@@ -126,7 +135,8 @@ public class Labels {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String code = matcher.group();
-      String words = WORDS.containsKey(code) || code.indexOf('_') > 0 ? of(code) : catalogue.displayName(code);
+      // only codes the product knows: free text a partner or validator wrote keeps its own upper-case words
+      String words = WORDS.containsKey(code) ? WORDS.get(code) : catalogue.displayName(code);
       matcher.appendReplacement(out, Matcher.quoteReplacement(words));
     }
     matcher.appendTail(out);

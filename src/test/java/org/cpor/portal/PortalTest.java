@@ -320,6 +320,16 @@ class PortalTest extends IntegrationTest {
         containsString("5 business days left"))));
     setTime(Instant.parse("2026-12-11T18:00:00Z"));
     page("/portal/claims/" + claimId, "fabrikam-user").andExpect(content().string(containsString("6 hours left")));
+
+    // an organisation with its own time zone reads the deadline there
+    String zone = jdbc.sql("select time_zone from organisations where id = 'fabrikam'").query(String.class).optional().orElse(null);
+    jdbc.sql("update organisations set time_zone = 'Europe/Budapest' where id = 'fabrikam'").update();
+    try {
+      page("/portal/claims/" + claimId, "fabrikam-user").andExpect(content().string(allOf(
+          containsString("Monday 2026-12-14 01:00 (Europe/Budapest)"), containsString("6 hours left"))));
+    } finally {
+      jdbc.sql("update organisations set time_zone = ? where id = 'fabrikam'").param(zone).update();
+    }
   }
 
   @Test
