@@ -316,7 +316,6 @@ class PortalClaimsController {
         .map(o -> partners.locations(o.id()).stream().filter(PartnerLocation::enrolled).map(PartnerLocation::partnerId).toList())
         .orElse(List.of()));
     model.addAttribute("programs", Program.values());
-    model.addAttribute("labels", labels);
     model.addAttribute("modernWork", catalogue.ofProgram(Program.OSU_M365));
     model.addAttribute("businessApplications", catalogue.ofProgram(Program.OSU_BUSINESS_APPLICATIONS));
     return "portal/new-claim";
