@@ -7,10 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.cpor.claim.ClaimStatus;
 import org.cpor.identity.Groups;
 import org.cpor.web.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +39,9 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClaimsHistoryResource.class);
 
+  /** The validation form's Markdown list of PoE links, a task-local display variable. */
+  private static final String POE_LINKS = "poeLinks";
+
   public ClaimsHistoryResource(String engineName) {
     super(engineName);
   }
@@ -45,10 +51,11 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> search(@QueryParam("claimId") String claimId, @QueryParam("partnerId") String partnerId,
       @QueryParam("tenantId") String tenantId, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+      @QueryParam("to") String to, @QueryParam("sort") String sort, @QueryParam("direction") String direction,
+      @QueryParam("page") String page, @QueryParam("size") String size) {
     return answer(() -> {
       requireAuditor();
-      return search(HistorySearch.parse(claimId, partnerId, tenantId, outcome, from, to, page, size));
+      return search(HistorySearch.parse(claimId, partnerId, tenantId, outcome, from, to, sort, direction, page, size));
     });
   }
 
@@ -68,15 +75,27 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
       params.add(OffsetDateTime.of(search.to().plusDays(1).atStartOfDay(), ZoneOffset.UTC));
     }
     Long total = jdbc().queryForObject("select count(*) from claims c" + where, Long.class, params.toArray());
+    // the sort key's SQL comes from the whitelist only; paging is bounded by HistorySearch
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(search.size());
     pageParams.add(search.offset());
     List<Map<String, Object>> items = jdbc().queryForList("""
-        select c.id, c.name, c.partner_id, c.organisation_id, c.customer_tenant_id, c.program, c.status, c.submitted_at,
-          c.official_at, (select count(*) from claim_decisions d where d.claim_id = c.id) as decisions
-        from claims c""" + where + " order by c.submitted_at desc, c.id limit ? offset ?", pageParams.toArray());
-    return Map.of("items", items.stream().map(ClaimsHistoryResource::lowerKeys).toList(), "total", total,
-        "page", search.page(), "size", search.size());
+        select c.id, c.name, c.partner_id, c.organisation_id, o.name as organisation_name, c.customer_tenant_id, c.program,
+          c.status, c.submitted_at, c.official_at,
+          (select max(d.decided_at) from claim_decisions d where d.claim_id = c.id) as decided_at,
+          (select count(*) from claim_decisions d where d.claim_id = c.id) as decisions
+        from claims c join organisations o on o.id = c.organisation_id""" + where
+        + search.sort().orderBy(search.descending()) + " limit ? offset ?", pageParams.toArray());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("items", items.stream().map(ClaimsHistoryResource::lowerKeys).toList());
+    answer.put("total", total);
+    answer.put("page", search.page());
+    answer.put("size", search.size());
+    answer.put("sort", search.sort().key());
+    answer.put("direction", search.descending() ? "desc" : "asc");
+    answer.put("outcomes", Arrays.stream(ClaimStatus.values()).map(Enum::name).toList());
+    answer.put("sortKeys", Arrays.stream(HistorySort.values()).map(HistorySort::key).toList());
+    return answer;
   }
 
   @GET
@@ -90,7 +109,8 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   }
 
   private Map<String, Object> history(String claimId) {
-    List<Map<String, Object>> claim = jdbc().queryForList("select * from claims where id = ?", claimId);
+    List<Map<String, Object>> claim = jdbc().queryForList(
+        "select c.*, o.name as organisation_name from claims c join organisations o on o.id = c.organisation_id where c.id = ?", claimId);
     if (claim.isEmpty()) {
       throw new ClaimsHistoryProblem(404, "not-found", "No claim " + claimId, List.of());
     }
@@ -101,17 +121,15 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("id", instance.getId());
       view.put("state", instance.getState());
-      view.put("startTime", instance.getStartTime());
-      view.put("endTime", instance.getEndTime());
+      view.put("startTime", instant(instance.getStartTime()));
+      view.put("endTime", instant(instance.getEndTime()));
       view.put("endActivityId", instance.getEndActivityId());
       view.put("activities", history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
           .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
           .map(ClaimsHistoryResource::activity).toList());
       view.put("variables", history.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates()
           .orderByTime().asc().list().stream().map(d -> (HistoricVariableUpdate) d)
-          .map(v -> row("name", v.getVariableName(), "value", String.valueOf(v.getValue()), "time", v.getTime(),
-              "revision", v.getRevision()))
-          .toList());
+          .map(ClaimsHistoryResource::variable).toList());
       view.put("incidents", history.createHistoricIncidentQuery().processInstanceId(instance.getId()).list().stream()
           .map(ClaimsHistoryResource::incident).toList());
       view.put("operations", history.createUserOperationLogQuery().processInstanceId(instance.getId())
@@ -124,44 +142,25 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
             .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
         "timeline", jdbc().queryForList("select occurred_at, actor, type, detail from claim_timeline where claim_id = ? order by id", claimId)
             .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
+        "poeFiles", jdbc().queryForList("select id, file_name, content_type, size_bytes, uploaded_at, uploaded_by from poe_files where claim_id = ? order by uploaded_at, id", claimId)
+            .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
         "notifications", jdbc().queryForList("select kind, recipient, language, subject, state, attempts, created_at, sent_at, last_error from notifications where claim_id = ? order by id", claimId)
             .stream().map(ClaimsHistoryResource::lowerKeys).toList(),
         "instances", instances);
   }
 
-  /** Counts per outcome and the time from submission to the first decision and to official. */
+  /**
+   * The definition tab's charts: claims per week by outcome, lead times to the first decision and to official, and
+   * review SLA breaches per week, for the claims of the last weeks (see {@link OutcomeFigures}).
+   */
   @GET
   @Path("statistics")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Object> statistics() {
     return answer(() -> {
       requireAuditor();
-      return outcomeFigures();
+      return new OutcomeFigures(jdbc(), ClockUtil.getCurrentTime().toInstant()).answer();
     });
-  }
-
-  private Map<String, Object> outcomeFigures() {
-    List<Map<String, Object>> counts = jdbc().queryForList("select status, count(*) as claims from claims group by status order by status")
-        .stream().map(ClaimsHistoryResource::lowerKeys).toList();
-    List<Duration> toDecision = durations("""
-        select c.submitted_at as from_at, min(d.decided_at) as to_at from claims c join claim_decisions d on d.claim_id = c.id
-        group by c.id, c.submitted_at""");
-    List<Duration> toOfficial = durations("select submitted_at as from_at, official_at as to_at from claims where official_at is not null");
-    return Map.of("outcomes", counts, "submissionToDecision", figures(toDecision), "submissionToOfficial", figures(toOfficial));
-  }
-
-  private List<Duration> durations(String sql) {
-    return jdbc().query(sql, (rs, n) -> Duration.between(rs.getObject("from_at", OffsetDateTime.class),
-        rs.getObject("to_at", OffsetDateTime.class))).stream().sorted().toList();
-  }
-
-  private static Map<String, Object> figures(List<Duration> sorted) {
-    if (sorted.isEmpty()) {
-      return Map.of("claims", 0);
-    }
-    long average = (long) sorted.stream().mapToLong(Duration::getSeconds).average().orElse(0);
-    Duration p90 = sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
-    return Map.of("claims", sorted.size(), "averageSeconds", average, "p90Seconds", p90.getSeconds());
   }
 
   private void requireAuditor() {
@@ -202,19 +201,37 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
     }
   }
 
+  /**
+   * A variable's value as text, with its type: a date is an ISO instant like every other time here (its
+   * {@code toString()} would be the JVM's own format). The PoE links of the validation form are Markdown for the form;
+   * the claim's PoE files are answered as files instead, so the value is left out.
+   */
+  private static Map<String, Object> variable(HistoricVariableUpdate v) {
+    Object value = v.getValue();
+    String type = value instanceof Date ? "date" : POE_LINKS.equals(v.getVariableName()) ? "poe-files" : "text";
+    return row("name", v.getVariableName(), "type", type,
+        "value", value instanceof Date d ? instant(d) : "poe-files".equals(type) || value == null ? null : String.valueOf(value),
+        "time", instant(v.getTime()), "revision", v.getRevision());
+  }
+
+  /** Every time the history answers is an ISO-8601 instant in UTC; the page shows it in the reader's zone. */
+  private static String instant(Date date) {
+    return date == null ? null : date.toInstant().toString();
+  }
+
   private static Map<String, Object> activity(HistoricActivityInstance a) {
     return row("activityId", a.getActivityId(), "name", a.getActivityName(), "type", a.getActivityType(),
-        "startTime", a.getStartTime(), "endTime", a.getEndTime(), "durationMillis", a.getDurationInMillis(),
+        "startTime", instant(a.getStartTime()), "endTime", instant(a.getEndTime()), "durationMillis", a.getDurationInMillis(),
         "assignee", a.getAssignee(), "canceled", a.isCanceled());
   }
 
   private static Map<String, Object> incident(HistoricIncident i) {
     return row("activityId", i.getActivityId(), "type", i.getIncidentType(), "message", i.getIncidentMessage(),
-        "created", i.getCreateTime(), "ended", i.getEndTime(), "resolved", i.isResolved(), "open", i.isOpen());
+        "created", instant(i.getCreateTime()), "ended", instant(i.getEndTime()), "resolved", i.isResolved(), "open", i.isOpen());
   }
 
   private static Map<String, Object> operation(UserOperationLogEntry o) {
-    return row("timestamp", o.getTimestamp(), "userId", o.getUserId(), "operation", o.getOperationType(),
+    return row("timestamp", instant(o.getTimestamp()), "userId", o.getUserId(), "operation", o.getOperationType(),
         "entity", o.getEntityType(), "property", o.getProperty(), "newValue", o.getNewValue());
   }
 

@@ -16,7 +16,7 @@ import org.cpor.web.Params;
  * refused by name (400), so nothing a caller types reaches the database as anything but a bound, valid value.
  */
 record HistorySearch(String claimId, String partnerId, String tenantId, ClaimStatus outcome, LocalDate from,
-    LocalDate to, int page, int size) {
+    LocalDate to, HistorySort sort, boolean descending, int page, int size) {
 
   static final int DEFAULT_SIZE = 20;
   static final int MAX_SIZE = 200;
@@ -25,7 +25,7 @@ record HistorySearch(String claimId, String partnerId, String tenantId, ClaimSta
   private static final Pattern CLAIM_ID = Pattern.compile("^[A-Za-z0-9-]{1,36}$");
 
   static HistorySearch parse(String claimId, String partnerId, String tenantId, String outcome, String from, String to,
-      String page, String size) {
+      String sort, String direction, String page, String size) {
     List<FieldError> errors = new ArrayList<>();
     String claim = Params.blankToNull(claimId);
     if (claim != null && !CLAIM_ID.matcher(claim).matches()) {
@@ -50,6 +50,18 @@ record HistorySearch(String claimId, String partnerId, String tenantId, ClaimSta
     if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
       errors.add(new FieldError("from", "must not be after to"));
     }
+    HistorySort sortKey = null;
+    try {
+      sortKey = HistorySort.parse(sort);
+    } catch (InvalidInputException e) {
+      errors.addAll(e.errors());
+    }
+    String order = Params.blankToNull(direction);
+    if (order != null && !order.equalsIgnoreCase("asc") && !order.equalsIgnoreCase("desc")) {
+      errors.add(new FieldError("direction", "must be asc or desc"));
+    }
+    // newest first unless asked otherwise
+    boolean descending = order == null || order.equalsIgnoreCase("desc");
     Integer sizeValue = number("size", size, DEFAULT_SIZE, errors);
     if (sizeValue != null && (sizeValue < 1 || sizeValue > MAX_SIZE)) {
       errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
@@ -66,7 +78,7 @@ record HistorySearch(String claimId, String partnerId, String tenantId, ClaimSta
       throw new InvalidInputException(errors);
     }
     return new HistorySearch(claim, partner, tenant == null ? null : tenant.toLowerCase(Locale.ROOT), status,
-        fromDate, toDate, pageValue, sizeValue);
+        fromDate, toDate, sortKey, descending, pageValue, sizeValue);
   }
 
   /** A claim ID in a path, checked like the search's. */

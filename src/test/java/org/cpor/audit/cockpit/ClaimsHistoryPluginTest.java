@@ -53,6 +53,151 @@ class ClaimsHistoryPluginTest extends IntegrationTest {
     assertThat(statistics.get("submissionToDecision").get("claims").asInt()).isEqualTo(1);
   }
 
+  /** An ISO-8601 instant in UTC, the one format the history answers times in. */
+  private static final java.util.regex.Pattern INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+
+  @Test
+  void everyTimeIsAnInstantInUtc_andThePoeLinksAreTheClaimsFiles() throws Exception {
+    String claimId = submit(Map.of());
+    setTime(NOW.plus(java.time.Duration.ofHours(2)));
+    validate(claimId, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
+    String body = get(signedIn(port, "auditor"), "/" + claimId).body();
+
+    // neither the engine's Date format (…+0000) nor Date.toString() (Mon Dec 07 00:00:00 UTC 2026) anywhere
+    assertThat(body).doesNotContain("+0000").doesNotContainPattern("[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{2}:\\d{2}:\\d{2} ");
+    JsonNode history = json.readTree(body);
+    assertThat(history.get("claim").get("submitted_at").asText()).isEqualTo("2026-12-02T14:30:00Z");
+    assertThat(history.get("decisions").get(0).get("decided_at").asText()).isEqualTo("2026-12-02T16:30:00Z");
+    assertThat(history.get("claim").get("organisation_name").asText()).isEqualTo("Fabrikam");
+    JsonNode instance = history.get("instances").get(0);
+    assertThat(instance.get("startTime").asText()).isEqualTo("2026-12-02T14:30:00Z");
+    assertThat(instance.get("endTime").asText()).isEqualTo("2026-12-02T16:30:00Z");
+    instance.get("activities").forEach(a -> assertThat(a.get("startTime").asText()).matches(INSTANT));
+    instance.get("operations").forEach(o -> assertThat(o.get("timestamp").asText()).matches(INSTANT));
+    instance.get("variables").forEach(v -> assertThat(v.get("time").asText()).matches(INSTANT));
+    JsonNode reviewDue = variable(instance, "reviewDueAt");
+    assertThat(reviewDue.get("type").asText()).isEqualTo("date");
+    assertThat(reviewDue.get("value").asText()).isEqualTo(history.get("claim").get("review_due_at").asText()).matches(INSTANT);
+
+    // the validation form's Markdown is not answered; the claim's files are, to link to /api/poe/{id}
+    JsonNode poeLinks = variable(instance, "poeLinks");
+    assertThat(poeLinks.get("type").asText()).isEqualTo("poe-files");
+    assertThat(poeLinks.get("value").isNull()).isTrue();
+    assertThat(body).doesNotContain("](http", "/api/poe/");
+    JsonNode file = history.get("poeFiles").get(0);
+    assertThat(file.get("file_name").asText()).isEqualTo("signed-poe.pdf");
+    assertThat(file.get("uploaded_at").asText()).matches(INSTANT);
+    assertThat(jdbc.sql("select claim_id from poe_files where id = ?").param(file.get("id").asText()).query(String.class).single())
+        .isEqualTo(claimId);
+  }
+
+  private static JsonNode variable(JsonNode instance, String name) {
+    for (JsonNode variable : instance.get("variables")) {
+      if (variable.get("name").asText().equals(name)) {
+        return variable;
+      }
+    }
+    throw new AssertionError("no variable " + name);
+  }
+
+  @Test
+  void claimsSortByTheColumnAsked_withTheOrganisationsName() throws Exception {
+    String first = submit(Map.of("name", "Alpha rollout"));
+    setTime(NOW.plus(java.time.Duration.ofHours(1)));
+    String second = submit(Map.of("name", "beta rollout", "workloads", java.util.List.of(Map.of("code", "INTUNE"))));
+    setTime(NOW.plus(java.time.Duration.ofHours(2)));
+    String third = submit(Map.of("name", "Gamma rollout", "workloads", java.util.List.of(Map.of("code", "ONEDRIVE"))));
+    setTime(NOW.plus(java.time.Duration.ofHours(3)));
+    validate(second, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
+    setTime(NOW.plus(java.time.Duration.ofHours(4)));
+    validate(first, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
+    HttpClient auditor = signedIn(port, "auditor");
+
+    JsonNode newest = json.readTree(get(auditor, "").body());
+    assertThat(newest.get("items").findValuesAsText("id")).containsExactly(third, second, first);
+    assertThat(newest.get("items").findValuesAsText("organisation_name")).containsOnly("Fabrikam");
+    assertThat(newest.get("outcomes")).hasSize(org.cpor.claim.ClaimStatus.values().length);
+    assertThat(newest.get("outcomes").toString()).contains("\"UNDER_REVIEW\"", "\"REJECTED\"", "\"OFFICIAL\"");
+    assertThat(ids(auditor, "?sort=submitted&direction=asc")).containsExactly(first, second, third);
+    assertThat(ids(auditor, "?sort=decided&direction=desc")).as("undecided last").containsExactly(first, second, third);
+    assertThat(ids(auditor, "?sort=decided&direction=asc")).containsExactly(second, first, third);
+    assertThat(ids(auditor, "?sort=name&direction=asc")).as("names ignore case").containsExactly(first, second, third);
+    assertThat(ids(auditor, "?sort=status&direction=asc")).containsExactlyInAnyOrder(first, second, third).endsWith(third);
+    assertThat(ids(auditor, "?sort=STATUS&direction=DESC&size=1&page=0")).containsExactly(third);
+    assertThat(ids(auditor, "?sort=submitted&direction=asc&size=2&page=1")).containsExactly(third);
+    JsonNode decided = json.readTree(get(auditor, "?sort=decided&direction=asc").body()).get("items").get(0);
+    assertThat(decided.get("decided_at").asText()).isEqualTo("2026-12-02T17:30:00Z");
+  }
+
+  private java.util.List<String> ids(HttpClient auditor, String query) throws Exception {
+    HttpResponse<String> response = get(auditor, query);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).get("items").findValuesAsText("id");
+  }
+
+  @Test
+  void theChartsFigures_perWeekAndLeadTimeClass() throws Exception {
+    String rejected = submit(Map.of());
+    setTime(NOW.plus(java.time.Duration.ofMinutes(312)));
+    validate(rejected, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
+    String official = submit(Map.of("workloads", java.util.List.of(Map.of("code", "INTUNE"))));
+    validate(official, "APPROVED", null, null);
+    management.executeJob(job(official).getId());
+    runWhenDue(timer(official, "BoundaryEvent_OptOutWindowElapsed"));
+    assertThat(statusOf(official)).isEqualTo("OFFICIAL");
+    String overdue = submit(Map.of("workloads", java.util.List.of(Map.of("code", "ONEDRIVE"))));
+    runWhenDue(timer(overdue, "BoundaryEvent_ReviewSlaBreached"));
+    String beforePeriod = submit(Map.of("workloads", java.util.List.of(Map.of("code", "TEAMS_PHONE"))));
+    jdbc.sql("update claims set submitted_at = ? where id = ?")
+        .params(java.time.OffsetDateTime.parse("2026-01-05T10:00:00Z"), beforePeriod).update();
+
+    JsonNode figures = json.readTree(get(signedIn(port, "auditor"), "/statistics").body());
+    // the clock is now when the overdue review was alerted: 26 weeks up to and with that week
+    assertThat(figures.get("weeks")).hasSize(26);
+    assertThat(figures.get("weeks").get(25).asText()).isEqualTo("2026-12-14");
+    assertThat(figures.get("weeks").get(23).asText()).isEqualTo("2026-11-30");
+    assertThat(figures.get("from").asText()).isEqualTo("2026-06-22T00:00:00Z");
+    assertThat(series(figures, "REJECTED")).isEqualTo(weekly(23, 1));
+    assertThat(series(figures, "OFFICIAL")).isEqualTo(weekly(23, 1));
+    assertThat(series(figures, "UNDER_REVIEW")).as("submitted when the other claim became official, the week after")
+        .isEqualTo(weekly(24, 1));
+    assertThat(series(figures, "SUBMITTED")).containsOnly(0L);
+    assertThat(longs(figures.get("slaBreachesByWeek"))).isEqualTo(weekly(25, 1));
+
+    assertThat(longs(figures.get("leadTimeBoundsSeconds"))).containsExactly(3600L, 14400L, 86400L, 172800L, 432000L, 864000L, 2592000L);
+    JsonNode toDecision = figures.get("submissionToDecision");
+    assertThat(toDecision.get("claims").asInt()).isEqualTo(2);
+    assertThat(longs(toDecision.get("distribution"))).as("5.2 h and 0 s").containsExactly(1L, 0L, 1L, 0L, 0L, 0L, 0L, 0L);
+    assertThat(toDecision.get("p90Seconds").asLong()).isEqualTo(312 * 60);
+    JsonNode toOfficial = figures.get("submissionToOfficial");
+    assertThat(toOfficial.get("claims").asInt()).isEqualTo(1);
+    assertThat(longs(toOfficial.get("distribution"))).as("five business days and a weekend").containsExactly(0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L);
+    assertThat(figures.get("outcomes").findValuesAsText("status")).as("the claim submitted in January is outside the period")
+        .containsExactly("OFFICIAL", "REJECTED", "UNDER_REVIEW");
+    assertThat(figures.get("outcomes").findValuesAsText("claims")).containsOnly("1");
+  }
+
+  private static java.util.List<Long> series(JsonNode figures, String status) {
+    for (JsonNode series : figures.get("outcomesByWeek")) {
+      if (series.get("status").asText().equals(status)) {
+        return longs(series.get("claims"));
+      }
+    }
+    throw new AssertionError("no series " + status);
+  }
+
+  private static java.util.List<Long> longs(JsonNode array) {
+    java.util.List<Long> values = new java.util.ArrayList<>();
+    array.forEach(v -> values.add(v.asLong()));
+    return values;
+  }
+
+  private static java.util.List<Long> weekly(int week, long claims) {
+    java.util.List<Long> values = new java.util.ArrayList<>(java.util.Collections.nCopies(26, 0L));
+    values.set(week, claims);
+    return values;
+  }
+
   @Test
   void badParametersAreRefusedByNameWithoutInternals() throws Exception {
     submit(Map.of());
@@ -77,6 +222,9 @@ class ClaimsHistoryPluginTest extends IntegrationTest {
     refused.put("?partnerId=12ab", "partnerId");
     refused.put("?tenantId=contoso", "tenantId");
     refused.put("?outcome=MAYBE", "outcome");
+    refused.put("?sort=c.id", "sort");
+    refused.put("?sort=submitted_at%20desc%3B%20drop%20table%20claims", "sort");
+    refused.put("?direction=sideways", "direction");
     refused.put("/" + "x".repeat(300), "claimId");
     refused.put("/%27%20or%201%3D1--", "claimId");
     for (Map.Entry<String, String> request : refused.entrySet()) {
@@ -114,5 +262,11 @@ class ClaimsHistoryPluginTest extends IntegrationTest {
         + "/camunda/api/cockpit/plugin/claims-history/static/app/plugin.js")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("cockpit.route", "cockpit.navigation", "cockpit.processDefinition.runtime.tab");
+    HttpResponse<String> charts = signedIn(port, "auditor").send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/api/cockpit/plugin/claims-history/static/" + ClaimsHistoryRootResource.CHART_LIBRARY)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(charts.statusCode()).as("the charting library comes with the plugin").isEqualTo(200);
+    assertThat(charts.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(charts.body()).contains("Chart.js v4", "Released under the MIT License");
   }
 }
