@@ -23,6 +23,7 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -36,9 +37,11 @@ class ErrorPages implements ErrorViewResolver, Ordered {
   private static final String CUSTOMER_PAGES = "/customer/associations/";
 
   private final Workplaces workplaces;
+  private final LocaleResolver locales;
 
-  ErrorPages(Workplaces workplaces) {
+  ErrorPages(Workplaces workplaces, LocaleResolver locales) {
     this.workplaces = workplaces;
+    this.locales = locales;
   }
 
   @Override
@@ -64,6 +67,10 @@ class ErrorPages implements ErrorViewResolver, Ordered {
   @Override
   public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> springModel) {
     String path = path(request, springModel);
+    Optional<String> customerPage = customerPage(path);
+    if (customerPage.isPresent()) {
+      return customerError(request, status, customerPage.get());
+    }
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     boolean signedIn = Workplaces.signedIn(authentication);
     List<Workplaces.Workplace> places = workplaces.of(authentication);
@@ -77,18 +84,32 @@ class ErrorPages implements ErrorViewResolver, Ordered {
     model.put("places", places);
     model.put("signedIn", signedIn);
     model.put("userId", signedIn ? authentication.getName() : null);
-    model.put("customerPage", customerPage(path).orElse(null));
     model.put("csrf", signedIn ? csrfToken(request) : null);
     return new ModelAndView("error", model, status);
   }
 
+  /**
+   * The customer never signs in and reads their pages in their own language: an error on one of them is a page in the
+   * customer pages' style and language (the one the page was asked in, else the browser's), leading back to the page.
+   */
+  private ModelAndView customerError(HttpServletRequest request, HttpStatus status, String page) {
+    String lang = request.getParameter("lang");
+    if ("en".equals(lang) || "hu".equals(lang)) {
+      locales.setLocale(request, null, java.util.Locale.forLanguageTag(lang));
+    }
+    String kind = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException ? "stale"
+        : status == HttpStatus.NOT_FOUND ? "not-found"
+        : status.is5xxServerError() ? "failed" : "other";
+    Map<String, Object> model = new HashMap<>();
+    model.put("kind", kind);
+    model.put("page", page + (lang == null || !(lang.equals("en") || lang.equals("hu")) ? "" : "?lang=" + lang));
+    model.put("language", locales.resolveLocale(request).getLanguage());
+    return new ModelAndView("customer/error", model, status);
+  }
+
   private static Explanation explain(HttpStatus status, String path, HttpServletRequest request, boolean signedIn, boolean nowhere) {
     if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
-      return customerPage(path).isPresent()
-          ? new Explanation("This page was open too long",
-              "Your confirmation could not be accepted because the page had been open too long, so nothing was changed.",
-              "Open the page again and confirm once more.")
-          : new Explanation("This page was open too long",
+      return new Explanation("This page was open too long",
               "The form you sent was out of date (it had been open too long, or you signed in or out in another tab), so "
                   + "nothing was changed.",
               signedIn ? "Open the page again and repeat what you did." : "Sign in again, then repeat what you did.");

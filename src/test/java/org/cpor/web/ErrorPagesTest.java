@@ -117,6 +117,21 @@ class ErrorPagesTest extends IntegrationTest {
   }
 
   @Test
+  void aCustomersStaleConfirmation_isAPageInTheirLanguage_leadingBackToTheirPage() throws Exception {
+    HttpResponse<String> stale = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/customer/associations/abc.def/decline?lang=hu"))
+        .header("Accept", HTML).header("Accept-Language", "en").header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(stale.statusCode()).isEqualTo(403);
+    assertThat(stale.body()).contains("lang=\"hu\"", "Az oldal túl sokáig volt nyitva", "semmi sem változott",
+        "href=\"/customer/associations/abc.def?lang=hu\"").doesNotContain("Sign in", "/login", "/portal");
+
+    HttpResponse<String> unknown = page(HttpClient.newHttpClient(), "/customer/associations/abc.def/elsewhere");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Page not found", "href=\"/customer/associations/abc.def\"").doesNotContain("Sign in");
+  }
+
+  @Test
   void visitorsOfOperationsPages_signInInABrowser_whileScrapersAreAskedForHttpBasic() throws Exception {
     HttpResponse<String> browser = page(HttpClient.newHttpClient(), "/actuator/metrics");
     assertThat(browser.statusCode()).isEqualTo(302);
