@@ -95,7 +95,7 @@ class OpenApiConfiguration {
     };
   }
 
-  /** The audiences in their order (partner first), each audience's operations by path. */
+  /** The audiences in their order (partner first), each audience's operations by resource, then by path. */
   @Bean
   GlobalOpenApiCustomizer operationsByAudience() {
     return openApi -> {
@@ -107,11 +107,24 @@ class OpenApiConfiguration {
       openApi.getPaths().entrySet().stream()
           .sorted(Comparator.<Map.Entry<String, io.swagger.v3.oas.models.PathItem>>comparingInt(path -> path.getValue()
                   .readOperations().stream().map(this::audience).mapToInt(order::indexOf).min().orElse(order.size()))
+              .thenComparingInt(path -> flowOrder(path.getKey()))
               .thenComparing(Map.Entry::getKey))
           .forEach(path -> sorted.addPathItem(path.getKey(), path.getValue()));
       openApi.setPaths(sorted);
       openApi.setTags(AUDIENCES);
     };
+  }
+
+  /** A partner's resources in the order of the work: the claim, the files it needs, the associations it makes. */
+  private static final List<String> FLOW = List.of("/api/claims", "/api/poe", "/api/associations");
+
+  private static int flowOrder(String path) {
+    for (int i = 0; i < FLOW.size(); i++) {
+      if (path.equals(FLOW.get(i)) || path.startsWith(FLOW.get(i) + "/")) {
+        return i;
+      }
+    }
+    return FLOW.size();
   }
 
   private String audience(Operation operation) {

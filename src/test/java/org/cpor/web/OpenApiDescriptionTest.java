@@ -46,6 +46,7 @@ class OpenApiDescriptionTest extends IntegrationTest {
     });
     assertThat(audienceOfEachOperationInOrder).as("partner operations first, administrators' last").isSorted();
     assertThat(audienceOfEachOperationInOrder.get(0)).isZero();
+    assertThat(docs.get("paths").fieldNames().next()).as("a partner reads about claims first").isEqualTo("/api/claims");
   }
 
   @Test
