@@ -24,7 +24,7 @@ public class Workplaces {
 
   /** The Camunda webapps by application ID, with who they are for. */
   public enum Webapp {
-    TASKLIST("tasklist", "Tasklist", "/camunda/app/tasklist/", "validate claims or answer information requests",
+    TASKLIST("tasklist", "Tasklist", "/camunda/app/tasklist/", "validate claims",
         "Tasklist is for validators, who validate claims, and for partner organisations' Incentives admins, who answer "
             + "validators' information requests there."),
     COCKPIT("cockpit", "Cockpit", "/camunda/app/cockpit/", "read the history of every claim",
@@ -81,7 +81,10 @@ public class Workplaces {
     for (Webapp webapp : Webapp.values()) {
       if (authorizations.isUserAuthorized(authentication.getName(), List.copyOf(groups), Permissions.ACCESS,
           Resources.APPLICATION, webapp.id)) {
-        places.add(new Workplace(webapp.title, webapp.path, webapp.purpose));
+        // a partner's admins work their organisation's information requests in Tasklist, nothing else there
+        String purpose = webapp == Webapp.TASKLIST && isPartner(authentication)
+            ? "answer validators' information requests to your organisation" : webapp.purpose;
+        places.add(new Workplace(webapp.title, webapp.path, purpose));
       }
     }
     return places;

@@ -39,7 +39,7 @@ class ErrorPagesTest extends IntegrationTest {
 
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("Cockpit is not open to you", "Cockpit is for auditors and administrators",
-            "href=\"/portal/claims\"", "href=\"/camunda/app/tasklist/\"")
+            "href=\"/portal/claims\"", "href=\"/camunda/app/tasklist/\"", "answer validators&#39; information requests")
         .doesNotContain("Whitelabel", "href=\"/camunda/app/cockpit/\"");
   }
 
@@ -47,7 +47,8 @@ class ErrorPagesTest extends IntegrationTest {
   void staffOpeningThePortal_areToldItIsThePartners_andWhereTheyWork() throws Exception {
     HttpResponse<String> validator = page(signedIn(port, "validator"), "/portal/claims");
     assertThat(validator.statusCode()).isEqualTo(403);
-    assertThat(validator.body()).contains("The partner portal is not open to you", "href=\"/camunda/app/tasklist/\"")
+    assertThat(validator.body()).contains("The partner portal is not open to you", "href=\"/camunda/app/tasklist/\"",
+            "validate claims")
         .doesNotContain("href=\"/portal/claims\"", "Contoso");
 
     HttpResponse<String> auditor = page(signedIn(port, "auditor"), "/portal/associations");
