@@ -1,8 +1,12 @@
 package org.cpor.association;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cpor.claim.CompetitorRedaction;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
+import org.cpor.web.ApiDocs;
 import org.cpor.web.Page;
 import org.cpor.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/associations")
+@Tag(name = ApiDocs.PARTNER)
 class AssociationController {
 
   private final AssociationStore associations;
@@ -29,6 +34,9 @@ class AssociationController {
     this.callers = callers;
   }
 
+  @Operation(summary = "List the caller's associations, every status unless status (ACTIVE or ENDED) filters")
+  @ApiResponse(responseCode = "200", description = "The caller's associations, one page")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_PARAMETER)
   @GetMapping
   Page<Association> list(@RequestParam(required = false) String tenantId, @RequestParam(required = false) String workload,
       @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
@@ -43,6 +51,14 @@ class AssociationController {
 
   record DisassociationRequest(String reason) {}
 
+  @Operation(summary = "End an official association, with a reason; the customer and the partner are told")
+  @ApiResponse(responseCode = "200", description = "Ended: the association, ENDED with PARTNER_DISASSOCIATED")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_BODY + " (a reason is required)")
+  @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the association's organisation")
+  @ApiResponse(responseCode = "404", description = "no such association, or another organisation's")
+  @ApiResponse(responseCode = "409", description = "the association is not ACTIVE")
+  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
+  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/disassociation")
   Association disassociate(@PathVariable String id, @RequestBody(required = false) DisassociationRequest request) {
     return service.disassociate(id, request == null ? null : request.reason(), callers.current());

@@ -1,5 +1,9 @@
 package org.cpor.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -15,6 +19,7 @@ import org.cpor.claim.ClaimTimeline;
 import org.cpor.claim.Decision;
 import org.cpor.claim.TimelineEvent;
 import org.cpor.identity.Groups;
+import org.cpor.web.ApiDocs;
 import org.cpor.web.InvalidInputException;
 import org.cpor.web.Params;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * event of its timeline, one row per event.
  */
 @RestController
+@Tag(name = ApiDocs.AUDITOR)
 class AuditExportController {
 
   private static final String[] HEADER = {"claimId", "claimName", "partnerId", "organisationId", "program",
@@ -41,6 +47,11 @@ class AuditExportController {
     this.timeline = timeline;
   }
 
+  @Operation(summary = "Export the claims submitted in a period with their decisions and timelines, as CSV")
+  @ApiResponse(responseCode = "200", description = "CSV (RFC 4180, UTF-8), one row per timeline event",
+      content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "from or to is not a date YYYY-MM-DD, or from is after to")
+  @ApiResponse(responseCode = "403", description = "the caller is neither an auditor nor an administrator")
   @GetMapping(value = "/api/audit/claims.csv", produces = "text/csv")
   @PreAuthorize("hasAnyAuthority('" + Groups.AUDITORS + "', '" + Groups.ADMINS + "')")
   void export(@RequestParam(name = "from", required = false) String fromDate,

@@ -1,15 +1,19 @@
 package org.cpor.claim;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.cpor.identity.Callers;
-import org.cpor.identity.Caller;
 import org.cpor.idempotency.Idempotent;
+import org.cpor.identity.Caller;
+import org.cpor.identity.Callers;
 import org.cpor.poe.Upload;
+import org.cpor.web.ApiDocs;
 import org.cpor.web.ConcurrentChanges;
 import org.cpor.web.ConflictException;
 import org.cpor.web.Page;
@@ -28,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/claims")
+@Tag(name = ApiDocs.PARTNER)
 class ClaimController {
 
   private final ClaimSubmissions submissions;
@@ -51,6 +56,20 @@ class ClaimController {
     this.disputes = disputes;
   }
 
+  @Operation(summary = "Submit a claim with its proof of execution (PoE files uploaded first, named by poeIds)",
+      description = "Incentives admins only. The automated checks run before the answer: the claim comes back SUBMITTED or "
+          + "already UNDER_REVIEW, with its findings (e.g. COMPETING_CLAIM). The same path also takes multipart/form-data: "
+          + "the claim as a JSON part named `claim` and the files as parts named `poe`.")
+  @ApiResponse(responseCode = "201", description = "Submitted; Location names the claim")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_BODY + "; also more than 20 PoE files")
+  @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of a partner organisation")
+  @ApiResponse(responseCode = "409", description = "the organisation already has an open or official claim for this tenant "
+      + "and workload")
+  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE + ", or (multipart) a PoE file over 10 MB")
+  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON + " or multipart/form-data, or (multipart) a PoE file "
+      + "that is not PDF, PNG, JPEG or DOCX")
+  @ApiResponse(responseCode = "422", description = "the domain does not belong to the tenant, or the PartnerID is not "
+      + "enrolled or not a registered location of the caller's organisation")
   @Idempotent
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<ClaimView> submit(@RequestBody ClaimRequest request) {
@@ -73,6 +92,9 @@ class ClaimController {
     return ResponseEntity.created(URI.create("/api/claims/" + claim.id())).body(views.of(claim, caller));
   }
 
+  @Operation(summary = "List the caller's claims, newest first (partners: their organisation's; staff: every claim)")
+  @ApiResponse(responseCode = "200", description = "The caller's claims, one page")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_PARAMETER)
   @GetMapping
   Page<ClaimView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String tenantId,
       @RequestParam(required = false) String workload, @RequestParam(defaultValue = "0") int page,
@@ -85,18 +107,32 @@ class ClaimController {
     return new Page<>(items, page, size, claims.count(query));
   }
 
+  @Operation(summary = "Read one claim with its status, findings, open request, latest decision and deadlines")
+  @ApiResponse(responseCode = "200", description = "The claim")
+  @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
   @GetMapping("/{id}")
   ClaimView claim(@PathVariable String id) {
     Caller caller = callers.current();
     return views.of(access.read(id, caller), caller);
   }
 
+  @Operation(summary = "Read every event of a claim, oldest first (decisions, answers, e-mails, PoE downloads)")
+  @ApiResponse(responseCode = "200", description = "The claim's events: at, actor, type, detail")
+  @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
   @GetMapping("/{id}/timeline")
   List<TimelineEvent> timeline(@PathVariable String id) {
     Caller caller = callers.current();
     return views.timeline(access.read(id, caller), caller);
   }
 
+  @Operation(summary = "Answer the open information request; the claim goes back to the validators (UNDER_REVIEW)")
+  @ApiResponse(responseCode = "200", description = "Answered: the claim, UNDER_REVIEW")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_BODY + " (a comment is required)")
+  @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the claim's organisation")
+  @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
+  @ApiResponse(responseCode = "409", description = "no information request is open; `claimStatus` is the claim's status")
+  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
+  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/information")
   ClaimView answer(@PathVariable String id, @RequestBody InformationAnswer answer) {
     Caller caller = callers.current();
@@ -105,12 +141,29 @@ class ClaimController {
 
   record WithdrawalRequest(String reason) {}
 
+  @Operation(summary = "Withdraw an open claim (also during the customer's window)")
+  @ApiResponse(responseCode = "200", description = "Withdrawn: the claim, WITHDRAWN")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_BODY)
+  @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the claim's organisation")
+  @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
+  @ApiResponse(responseCode = "409", description = "the claim is not open any more; `claimStatus` is its status")
+  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
+  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/withdrawal")
   ClaimView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
     Caller caller = callers.current();
     return changed(id, caller, () -> withdrawals.withdraw(id, request == null ? null : request.reason(), caller));
   }
 
+  @Operation(summary = "Dispute a rejection once, within 30 calendar days; the claim goes back to the validators")
+  @ApiResponse(responseCode = "200", description = "Disputed: the claim, UNDER_REVIEW")
+  @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_BODY + " (a justification is required)")
+  @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the claim's organisation")
+  @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
+  @ApiResponse(responseCode = "409", description = "not rejected, disputed already, rejected on the customer's decline, "
+      + "or more than 30 days ago; `claimStatus` is the claim's status")
+  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
+  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/dispute")
   ClaimView dispute(@PathVariable String id, @RequestBody(required = false) Disputes.DisputeRequest request) {
     Caller caller = callers.current();

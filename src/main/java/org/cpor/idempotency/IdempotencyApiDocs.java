@@ -7,11 +7,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /** The OpenAPI description of every operation marked {@link Idempotent} names the header and its answers. */
 @Component
+// before the customizer that gives every 4xx answer its problem-details schema, so the answers added here get it too
+@Order(0)
 class IdempotencyApiDocs implements OperationCustomizer {
 
   static final String DESCRIPTION = """
@@ -28,14 +31,14 @@ class IdempotencyApiDocs implements OperationCustomizer {
     if (!handlerMethod.hasMethodAnnotation(Idempotent.class)) {
       return operation;
     }
-    // two handler methods of one path and method (a JSON and a multipart body) describe one operation
-    if (operation.getParameters() != null && operation.getParameters().stream()
-        .anyMatch(p -> IdempotencyKey.HEADER.equals(p.getName()) && "header".equals(p.getIn()))) {
-      return operation;
+    // two handler methods of one path and method (a JSON and a multipart body) describe one operation: the header
+    // once; the answers each time, since the second method's own descriptions replace the first's
+    if (operation.getParameters() == null || operation.getParameters().stream()
+        .noneMatch(p -> IdempotencyKey.HEADER.equals(p.getName()) && "header".equals(p.getIn()))) {
+      operation.addParametersItem(new HeaderParameter().name(IdempotencyKey.HEADER).required(false).description(DESCRIPTION)
+          .schema(new StringSchema().minLength(1).maxLength(IdempotencyKey.MAX_LENGTH))
+          .example("8e03978e-40d5-43e8-bc93-6894a57f9324"));
     }
-    operation.addParametersItem(new HeaderParameter().name(IdempotencyKey.HEADER).required(false).description(DESCRIPTION)
-        .schema(new StringSchema().minLength(1).maxLength(IdempotencyKey.MAX_LENGTH))
-        .example("8e03978e-40d5-43e8-bc93-6894a57f9324"));
     if (operation.getResponses() == null) {
       operation.setResponses(new ApiResponses());
     }

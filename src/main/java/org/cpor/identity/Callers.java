@@ -23,6 +23,11 @@ public class Callers {
     if (authentication == null || !authentication.isAuthenticated()) {
       throw new IllegalStateException("no signed-in user");
     }
+    return of(authentication);
+  }
+
+  /** The caller behind a sign-in that is not (yet) the request's current one. */
+  public Caller of(Authentication authentication) {
     Set<String> groups = authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .collect(Collectors.toUnmodifiableSet());

@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,16 +14,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -67,19 +71,23 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, Workplaces workplaces) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(Groups.ADMINS)
-            .requestMatchers("/portal/**").authenticated()
+            // the portal is the partners'; anyone else is told where they work instead (the error page)
+            .requestMatchers("/portal/**").access((authentication, context) ->
+                new AuthorizationDecision(workplaces.isPartner(authentication.get())))
             .anyRequest().permitAll())
         .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn()).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
-        // pages send a browser to the sign-in page; anything else (actuator) asks for HTTP Basic
+        // a browser goes to the sign-in page; anything else (actuator) is asked for HTTP Basic
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), pathStartsWith("/portal"))
-            .defaultAuthenticationEntryPointFor(basicChallenge(), request -> true))
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browser())
+            .defaultAuthenticationEntryPointFor(basicChallenge(), request -> true)
+            .accessDeniedHandler(pageDenied()))
         .httpBasic(Customizer.withDefaults())
         .build();
   }
@@ -121,6 +129,33 @@ class SecurityConfiguration {
       }
     };
     return handler;
+  }
+
+  /**
+   * A refused page becomes the product's error page (which says where the user may go instead). A form whose CSRF
+   * token no longer matches means the session expired (or the user signed in or out meanwhile): a signed-out partner,
+   * validator or auditor is sent to sign in again; a customer, who never signs in, gets the page that leads back.
+   */
+  private static AccessDeniedHandler pageDenied() {
+    return (request, response, e) -> {
+      org.springframework.security.core.Authentication authentication =
+          org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+      boolean sessionExpired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+      if (e instanceof CsrfException && sessionExpired && !Workplaces.signedIn(authentication)
+          && !request.getRequestURI().startsWith(request.getContextPath() + "/customer/")) {
+        response.sendRedirect(request.getContextPath() + "/login?expired");
+        return;
+      }
+      request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+      response.sendError(HttpStatus.FORBIDDEN.value());
+    };
+  }
+
+  /** A browser's page request (it asks for HTML by name; an API client or a scraper does not). */
+  private static RequestMatcher browser() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+    return html;
   }
 
   private static BasicAuthenticationEntryPoint basicChallenge() {

@@ -1,12 +1,17 @@
 package org.cpor.portal;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.cpor.identity.Callers;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.NotFoundException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -15,6 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice(assignableTypes = {PortalClaimsController.class, PortalAssociationsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalErrors {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PortalErrors.class);
 
   private final Callers callers;
 
@@ -34,6 +41,20 @@ class PortalErrors {
   String notFound(NotFoundException e, Model model) {
     page(model, "Not found", e.getMessage());
     return "portal/error";
+  }
+
+  /**
+   * Anything else is a page too, never the API's problem details: Spring's own answers (a bad parameter 400, 405 …)
+   * and faults (500, logged here with their cause) go to the product's error page of their status, without internals.
+   */
+  @ExceptionHandler(Exception.class)
+  void other(Exception e, HttpServletResponse response) throws Exception {
+    if (e instanceof ErrorResponse || e instanceof TypeMismatchException || e instanceof AccessDeniedException
+        || e instanceof AuthenticationException) {
+      throw e;
+    }
+    log.error("A portal page failed", e);
+    response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
   }
 
   @ExceptionHandler(ForbiddenException.class)

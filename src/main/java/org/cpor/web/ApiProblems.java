@@ -24,6 +24,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
@@ -132,7 +133,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
    * set (a CSV's type, an attachment's name) is dropped, or the problem could not be written at all.
    */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) throws Exception {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request,
+      HttpServletResponse response) throws Exception {
     if (e instanceof org.springframework.web.ErrorResponse || e instanceof org.springframework.security.core.AuthenticationException) {
       throw e;
     }
@@ -140,9 +142,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     if (response.isCommitted()) {
       return null;
     }
+    if (ErrorPages.isPageRequest(request)) {
+      response.reset();
+      sendError(response, HttpStatus.INTERNAL_SERVER_ERROR.value());
+      return null;
+    }
     response.reset();
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed; nothing was changed"));
+  }
+
+  /** A browser's page (not the API) gets the product's error page of that status, through the container. */
+  private static void sendError(HttpServletResponse response, int status) {
+    try {
+      response.sendError(status);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The value is not repeated: it may be anything, of any length. */
@@ -187,6 +203,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
       HttpStatusCode statusCode, WebRequest request) {
+    if (request instanceof ServletWebRequest servlet && ErrorPages.isPageRequest(servlet.getRequest())) {
+      sendError(servlet.getResponse(), statusCode.value());
+      return null;
+    }
     ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
     if (response != null && response.getBody() instanceof ProblemDetail problem
         && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
