@@ -70,7 +70,8 @@ public class ClaimSummaries {
   public TaskCard validationCard(String taskName, String claimId) {
     Claim c = claims.get(claimId);
     String organisation = organisation(c);
-    String partner = plain(organisation) + " · PartnerID " + c.partnerId();
+    // short enough for a card's column: "Fabrikam (4567890)"
+    String partner = plain(organisation) + " (" + c.partnerId() + ")";
     return new TaskCard(taskName(taskName + ": " + plain(c.name()) + " — " + plain(organisation)), partner,
         plain(c.customerDomain()), workloadNames(c), String.valueOf(claims.validatorDecisions(claimId) + 1),
         time(c.reviewDueAt()), String.join(" · ", plain(c.name()), c.id(), partner, plain(c.customerDomain()),

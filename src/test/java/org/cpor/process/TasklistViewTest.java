@@ -51,7 +51,7 @@ class TasklistViewTest extends IntegrationTest {
     String claimId = submit(Map.of());
     Task task = task(claimId, "Task_ValidateClaim");
     assertThat(task.getName()).isEqualTo("Validate claim: Contoso Teams rollout — Fabrikam");
-    assertThat(local(task, "partner")).isEqualTo("Fabrikam · PartnerID 4567890");
+    assertThat(local(task, "partner")).isEqualTo("Fabrikam (4567890)");
     assertThat(local(task, "customerDomain")).isEqualTo("contoso.onmicrosoft.com");
     assertThat((String) local(task, "workloads")).contains("Microsoft Teams", "Exchange Online");
     assertThat(local(task, "round")).isEqualTo("1");
