@@ -171,6 +171,12 @@ public class ClaimStore {
         .optional();
   }
 
+  /** How many decisions validators have taken on the claim (the system's and the customer's not counted). */
+  public int validatorDecisions(String claimId) {
+    return jdbc.sql("select count(*) from claim_decisions where claim_id = ? and decided_by not in (?, ?)")
+        .params(claimId, TimelineEvent.SYSTEM, TimelineEvent.CUSTOMER).query(Integer.class).single();
+  }
+
   void insertInformationRequest(String claimId, List<String> reasons, String question, Instant requestedAt, Instant dueAt) {
     jdbc.sql("insert into information_requests (claim_id, reasons, question, requested_at, due_at) values (?, ?, ?, ?, ?)")
         .params(claimId, String.join(",", reasons), question, of(requestedAt), of(dueAt)).update();

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * with marked (GitHub-flavoured, line breaks kept) and inserts variables into that Markdown as they are, so a value
  * could otherwise start a heading, open a link, an image or an HTML element that swallows the next entry, or turn into a
  * link by itself. Each value is therefore one line, and every character that means something inside a Markdown line is
- * backslash-escaped, which marked shows as the character itself. A {@code textarea} shows the escapes as they are: the
- * same variables stay inert whichever component a form uses.
+ * backslash-escaped, which marked shows as the character itself. A {@code textarea} shows its value as it is, so the
+ * values meant for text areas are only kept on one line ({@link #singleLine}), without escapes.
  */
 public final class DisplayText {
 

@@ -1,6 +1,7 @@
 package org.cpor.claim;
 
 import java.util.List;
+import java.util.Map;
 
 /** Reason codes of DOMAIN.md. */
 public final class ReasonCodes {
@@ -19,6 +20,27 @@ public final class ReasonCodes {
 
   /** Decided by the system only, never by a validator. */
   public static final List<String> SYSTEM_ONLY = List.of(CUSTOMER_DECLINED, NO_PARTNER_RESPONSE);
+
+  /** What each code means, as validators and partners read it (the decision form shows the same words). */
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("MISSING_POE", "Proof of execution missing"),
+      Map.entry("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Customer acknowledgement missing"),
+      Map.entry("MISSING_OR_OUTDATED_DATES", "Dates missing or outdated"),
+      Map.entry("MISSING_SERVICE_DESCRIPTION", "Service description missing"),
+      Map.entry("MISSING_WORKLOADS", "Workloads missing from the proof"),
+      Map.entry("INSUFFICIENT_POE", "Insufficient proof of execution"),
+      Map.entry(CUSTOMER_DECLINED, "The customer declined"),
+      Map.entry(NO_PARTNER_RESPONSE, "No answer from the partner in time"),
+      Map.entry("WRONG_PARTNER_ID_OR_PROGRAM", "Wrong PartnerID or program"),
+      Map.entry(COMPETING_CLAIM_PREFERRED, "A competing claim is preferred"),
+      Map.entry("PARTNER_REQUEST", "At the partner's request"),
+      Map.entry("OTHER", "Other reason (see the comment)"));
+
+  /** "Proof of execution missing (MISSING_POE)": the words first, the code for whoever searches by it. */
+  public static String label(String code) {
+    String label = LABELS.get(code);
+    return label == null ? code : label + " (" + code + ")";
+  }
 
   private ReasonCodes() {}
 }

@@ -71,9 +71,9 @@ public class AuthorizationSetup implements ApplicationRunner {
     grant(Groups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(Groups.AUDITORS, Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
 
-    filter("Claims to validate", Groups.VALIDATORS, -10, "Claims waiting for a validator's decision",
+    filter("Claims to validate", Groups.VALIDATORS, -10, "Claims waiting for a validator's decision", VALIDATION_CARD,
         tasks.createTaskQuery().taskCandidateGroup(Groups.VALIDATORS).taskDefinitionKey(VALIDATION_TASK).includeAssignedTasks());
-    filter("Overdue reviews", Groups.VALIDATORS, -5, "Reviews past their five-business-day SLA",
+    filter("Overdue reviews", Groups.VALIDATORS, -5, "Reviews past their five-business-day SLA", VALIDATION_CARD,
         tasks.createTaskQuery().taskCandidateGroup(Groups.VALIDATORS).taskDefinitionKey(VALIDATION_TASK).includeAssignedTasks()
             .dueBeforeExpression("${now()}"));
     partners.organisations().forEach(this::forOrganisation);
@@ -86,22 +86,38 @@ public class AuthorizationSetup implements ApplicationRunner {
     grant(organisation.adminsGroup(), Resources.PROCESS_DEFINITION, CLAIM_PROCESS, Permissions.READ);
     grant(organisation.adminsGroup(), Resources.DEPLOYMENT, "*", Permissions.READ);
     filter("My organisation's requests (" + organisation.name() + ")", organisation.adminsGroup(), -10,
-        "Information requests of validators to " + organisation.name(),
+        "Information requests of validators to " + organisation.name(), INFORMATION_CARD,
         tasks.createTaskQuery().taskCandidateGroup(organisation.adminsGroup()).includeAssignedTasks());
   }
 
-  private void filter(String name, String group, int priority, String description, TaskQuery query) {
+  /**
+   * The filter as this version defines it: created when absent, brought up to date when a database holds an older
+   * one (its query, description and the variables its cards show): one filter of each name, always this version's.
+   */
+  private void filter(String name, String group, int priority, String description, List<Map<String, String>> card,
+      TaskQuery query) {
     List<Filter> found = filters.createFilterQuery().filterName(name).orderByFilterId().asc().list();
     // a database from before nodes took turns may hold the same filter twice: keep one
     found.stream().skip(1).forEach(duplicate -> filters.deleteFilter(duplicate.getId()));
-    Filter filter = found.isEmpty() ? null : found.get(0);
-    if (filter == null) {
-      filter = filters.newTaskFilter(name).setQuery(query)
-          .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
-      filters.saveFilter(filter);
-    }
+    Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", card, "showUndefinedVariable", false);
+    Filter filter = found.isEmpty() ? filters.newTaskFilter(name) : found.get(0);
+    filter = filters.saveFilter(filter.setQuery(query).setProperties(new java.util.HashMap<>(properties)));
     grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
   }
+
+  /** A Tasklist card variable: the task-local variable's name and its label on the card. */
+  private static Map<String, String> card(String name, String label) {
+    return Map.of("name", name, "label", label);
+  }
+
+  /** What a validator's card shows of a claim (the task's name says which claim and whose). */
+  static final List<Map<String, String>> VALIDATION_CARD = List.of(card("partner", "Partner"),
+      card("customerDomain", "Customer domain"), card("workloads", "Workloads"), card("round", "Review round"),
+      card("reviewDeadline", "Review due"));
+  /** What a partner admin's card shows of an information request. */
+  static final List<Map<String, String>> INFORMATION_CARD = List.of(card("customerDomain", "Customer domain"),
+      card("workloads", "Workloads"), card("answerDeadline", "Answer due"));
 
   private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)

@@ -59,6 +59,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * escalations on the claim's tasks or deletes them (the model catches none, the claim would wait for ever);</li>
  * <li>only administrators run a job by hand (the engine would count anyone else's refused try as a failed attempt).</li>
  * </ul>
+ * Loading a validation task's form ({@code GET …/task/{id}/form-variables}, what Tasklist asks for when it shows the
+ * form) refreshes the competition the form shows, for a member of the task's group: the form shows competing claims as
+ * they are when the validator looks, not as they were when the task was created.
  * A completion that loses a race (the task was completed or changed at the same moment) answers 409 with the
  * claim's current status. The task listeners check group membership again, whatever the path.
  */
@@ -73,6 +76,9 @@ class EngineRestGuard extends OncePerRequestFilter {
    */
   private static final Pattern JOB_EXECUTION = Pattern.compile(ENGINE_REST + "/job/[^/]+/execute$");
   private static final Set<String> READING = Set.of("GET", "HEAD", "OPTIONS");
+  /** What Tasklist reads to show a task's Camunda Form. */
+  private static final String FORM_LOAD = "/form-variables";
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EngineRestGuard.class);
   /** Calls on /task/… that are not about one task: a query (POST /task/count) or a new standalone task. */
   private static final Set<String> NOT_A_TASK = Set.of("count", "create", "report");
 
@@ -96,9 +102,11 @@ class EngineRestGuard extends OncePerRequestFilter {
   private final ClaimValidation validation;
   private final ClaimStore claims;
   private final ObjectMapper json;
+  private final TaskDisplay display;
 
   EngineRestGuard(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
-      TaskRouting routing, ClaimValidation validation, ClaimStore claims, ObjectMapper json) {
+      TaskRouting routing, ClaimValidation validation, ClaimStore claims, ObjectMapper json, TaskDisplay display) {
+    this.display = display;
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
@@ -144,11 +152,11 @@ class EngineRestGuard extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    if (READING.contains(request.getMethod())) {
-      return true;
-    }
     String path = path(request);
     Matcher call = TASK_CALL.matcher(path);
+    if (READING.contains(request.getMethod())) {
+      return !(isFormLoad(request.getMethod(), call));
+    }
     return !(call.matches() && !NOT_A_TASK.contains(call.group(2)) || JOB_EXECUTION.matcher(path).matches());
   }
 
@@ -157,6 +165,11 @@ class EngineRestGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     Matcher job = JOB_EXECUTION.matcher(path(request));
     Matcher call = TASK_CALL.matcher(path(request));
+    if (isFormLoad(request.getMethod(), call)) {
+      refreshCompetition(request, call);
+      chain.doFilter(request, response);
+      return;
+    }
     Optional<Caller> caller = caller(request, job.matches() ? job.group(1) : call.matches() ? call.group(1) : null);
     if (caller.isEmpty()) {
       // the engine's REST API has refused nobody already; Tasklist's would: the guard never lets a call through unchecked
@@ -211,6 +224,29 @@ class EngineRestGuard extends OncePerRequestFilter {
       return;
     }
     answer.copyBodyToResponse();
+  }
+
+  private static boolean isFormLoad(String method, Matcher call) {
+    return "GET".equals(method) && call.matches() && FORM_LOAD.equals(call.group(3));
+  }
+
+  /** For a member of the validation task's group (nobody else reads it): the competition as it is now. */
+  private void refreshCompetition(HttpServletRequest request, Matcher call) {
+    Optional<Caller> caller = caller(request, call.group(1));
+    Optional<TaskFacts> task = caller.isEmpty() ? Optional.empty() : facts(call.group(2));
+    if (task.isEmpty() || task.get().claimId() == null || !task.get().workedBy(caller.get())
+        || !AssociationClaimProcess.TASK_VALIDATE_CLAIM.equals(task.get().key())) {
+      return;
+    }
+    try {
+      routing.asProduct(() -> {
+        display.refreshCompetition(task.get().id(), task.get().claimId());
+        return null;
+      });
+    } catch (RuntimeException raced) {
+      // completed or changed at this very moment: the form shows what was stored, the completion decides
+      log.debug("Competition of {} not refreshed: {}", task.get().id(), raced.toString());
+    }
   }
 
   private void check(String method, String action, Caller caller, TaskFacts task, byte[] body) throws Refused {

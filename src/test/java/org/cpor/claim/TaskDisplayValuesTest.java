@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What partners' text becomes in Tasklist's forms: ValidateClaimForm renders {@code poeLinks} as Markdown (a text
- * component), the other display variables in text areas. Every value stays on its line and cannot add a heading, a
- * link, an image or HTML, nor hide the next entry.
+ * component): there every value is escaped, cannot add a heading, a link, an image or HTML, nor hide the next entry.
+ * The text areas show their values as written (no backslashes), each on its own line.
  */
 class TaskDisplayValuesTest extends IntegrationTest {
 
-  /** A list item linking one PoE file: the link text has no unescaped bracket, the target is the file's download. */
-  private static final Pattern POE_ITEM = Pattern.compile(
-      "^- \\[(?:[^\\\\\\[\\]]|\\\\.)*\\]\\(https://claims\\.cpor\\.test/api/poe/[0-9a-f-]{36}\\) application/pdf, \\d+ bytes, .*");
+  /**
+   * A list item linking one PoE file: relative, in a new tab; the link text has no unescaped angle bracket, the target is
+   * the file's download.
+   */
+  private static final Pattern POE_ITEM = Pattern.compile("^- <a class=\"cpor-link\" href=\"\\.\\./\\.\\./\\.\\./\\.\\./api/poe/"
+      + "[0-9a-f-]{36}\" target=\"_blank\" rel=\"noopener\">(?:[^\\\\<>]|\\\\.)*</a> application/pdf, \\d+ bytes, .*");
+  private static final String OPEN = " target=\"_blank\" rel=\"noopener\">";
 
   private String variable(String claimId, String taskKey, String name) {
     return (String) tasks.getVariableLocal(task(claimId, taskKey).getId(), name);
@@ -44,7 +48,7 @@ class TaskDisplayValuesTest extends IntegrationTest {
     List<String> lines = List.of(links.split("\n"));
     assertThat(lines).as("one list item per file").hasSize(2).allSatisfy(line -> assertThat(line).matches(POE_ITEM));
     String item = lineWith(links, marker);
-    String linkText = item.substring(3, item.indexOf("](https://"));
+    String linkText = item.substring(item.indexOf(OPEN) + OPEN.length(), item.indexOf("</a>"));
     assertThat(unescaped(linkText)).as("nothing in the name acts as Markdown or HTML").doesNotContain("#", "<", ">", "[", "]", "(", ")");
   }
 
@@ -59,7 +63,7 @@ class TaskDisplayValuesTest extends IntegrationTest {
 
     assertInertPoeList(claimId, "Heading");
     assertThat(lineWith(variable(claimId, "Task_ValidateClaim", "poeLinks"), "Heading"))
-        .contains("[a \\# Heading \\<img src=x onerror=alert\\(1\\)\\>.pdf](https://claims.cpor.test/api/poe/" + hostile + ")");
+        .contains("api/poe/" + hostile + "\"" + OPEN + "a \\# Heading \\<img src=x onerror=alert\\(1\\)\\>.pdf</a>");
   }
 
   @Test
@@ -70,7 +74,7 @@ class TaskDisplayValuesTest extends IntegrationTest {
 
     assertInertPoeList(claimId, "click");
     assertThat(lineWith(variable(claimId, "Task_ValidateClaim", "poeLinks"), "second.pdf"))
-        .startsWith("- [second.pdf](https://claims.cpor.test/api/poe/" + plain + ")");
+        .startsWith("- <a class=\"cpor-link\" href=\"../../../../api/poe/" + plain + "\"" + OPEN + "second.pdf</a>");
   }
 
   @Test
@@ -80,7 +84,7 @@ class TaskDisplayValuesTest extends IntegrationTest {
   }
 
   @Test
-  void claimNameAndCommentWithMarkdownAndHtml_areEscapedOnTheirOwnLines() throws Exception {
+  void claimNameAndCommentWithMarkdownAndHtml_areShownAsWrittenOnTheirOwnLines() throws Exception {
     String claimId = submit(Map.of("name", "Contoso\n# Owned <img src=x onerror=alert(1)>",
         "comment", "Done.\n\n# Heading\n<a href=javascript:alert(1)>click\n- [link](https://evil.example) **bold**"));
     String summary = variable(claimId, "Task_ValidateClaim", "claimSummary");
@@ -88,37 +92,37 @@ class TaskDisplayValuesTest extends IntegrationTest {
     assertThat(summary.split("\n")).as("no value adds a line")
         .allSatisfy(line -> assertThat(line).doesNotStartWith("#").doesNotStartWith("<").doesNotStartWith("- "))
         .filteredOn(line -> line.startsWith("Claim: ") || line.startsWith("Comment: ")).hasSize(2);
-    assertThat(lineWith(summary, "Claim: ")).isEqualTo("Claim: Contoso \\# Owned \\<img src=x onerror=alert\\(1\\)\\> (" + claimId + ")");
-    assertThat(lineWith(summary, "Comment: ")).isEqualTo("Comment: Done. \\# Heading \\<a href=javascript:alert\\(1\\)\\>click "
-        + "- \\[link\\]\\(https\\://evil.example\\) \\*\\*bold\\*\\*");
+    assertThat(lineWith(summary, "Claim: ")).isEqualTo("Claim: Contoso # Owned <img src=x onerror=alert(1)> (" + claimId + ")");
+    assertThat(lineWith(summary, "Comment: ")).isEqualTo("Comment: Done. # Heading <a href=javascript:alert(1)>click "
+        + "- [link](https://evil.example) **bold**");
     assertThat(summary).contains("ada@contoso.com");
   }
 
   @Test
-  void contactsAnswerAndQuestion_areEscapedOnTheirOwnLines() throws Exception {
+  void contactsAnswerAndQuestion_areShownAsWrittenOnTheirOwnLines() throws Exception {
     String claimId = submit(Map.of("customerContact", Map.of("name", "Ada\n# Lovelace", "title", "CIO <b>", "email", "ada@contoso.com")));
     validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE", "Where is it?\n# Please [sign](https://x.example)");
 
     String question = variable(claimId, "Task_ProvideInformation", "informationQuestion");
     assertThat(question.split("\n")).hasSize(3);
-    assertThat(lineWith(question, "Question: ")).isEqualTo("Question: Where is it? \\# Please \\[sign\\]\\(https\\://x.example\\)");
+    assertThat(lineWith(question, "Question: ")).isEqualTo("Question: Where is it? # Please [sign](https://x.example)");
 
     postJson("/api/claims/" + claimId + "/information", Map.of("comment", "Here:\n![img](x.png) <script>"), "fabrikam-admin")
         .andExpect(status().isOk());
     String summary = variable(claimId, "Task_ValidateClaim", "claimSummary");
-    assertThat(lineWith(summary, "Customer contact: ")).startsWith("Customer contact: Ada \\# Lovelace, CIO \\<b\\>, ada@contoso.com");
-    assertThat(lineWith(summary, "Partner's answer")).endsWith("): Here: \\!\\[img\\]\\(x.png\\) \\<script\\>");
-    assertThat(lineWith(summary, "Last question: ")).isEqualTo("Last question: Where is it? \\# Please \\[sign\\]\\(https\\://x.example\\)");
+    assertThat(lineWith(summary, "Customer contact: ")).startsWith("Customer contact: Ada # Lovelace, CIO <b>, ada@contoso.com");
+    assertThat(lineWith(summary, "Partner's answer")).endsWith("): Here: ![img](x.png) <script>");
+    assertThat(lineWith(summary, "Last question: ")).isEqualTo("Last question: Where is it? # Please [sign](https://x.example)");
   }
 
   @Test
-  void disputeJustification_isEscapedOnItsLine() throws Exception {
+  void disputeJustification_isShownAsWrittenOnItsLine() throws Exception {
     String claimId = submit(Map.of());
     validate(claimId, "REJECTED", "INSUFFICIENT_POE", "Unsigned");
     postJson("/api/claims/" + claimId + "/dispute", Map.of("justification", "Signed now\n## see <u>here</u>"), "fabrikam-admin")
         .andExpect(status().isOk());
     assertThat(lineWith(variable(claimId, "Task_ValidateClaim", "claimSummary"), "DISPUTED"))
-        .isEqualTo("DISPUTED by the partner after a rejection: Signed now \\#\\# see \\<u\\>here\\</u\\>");
+        .isEqualTo("DISPUTED by the partner after a rejection: Signed now ## see <u>here</u>");
   }
 
   @Test
@@ -148,6 +152,6 @@ class TaskDisplayValuesTest extends IntegrationTest {
     List<String> lines = List.of(links.split("\n"));
     assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(line -> assertThat(line).matches(POE_ITEM));
     assertThat(lines.get(lines.size() - 1)).isEqualTo("- … and " + (Limits.POE_FILES - lines.size() + 1)
-        + " more files, all listed at https://claims.cpor.test/api/claims/" + claimId);
+        + " more files: <a class=\"cpor-link\" href=\"../../../../api/claims/" + claimId + "\"" + OPEN + "all files of the claim</a>");
   }
 }

@@ -123,6 +123,6 @@ class ValidateClaimTaskTest extends IntegrationTest {
     assertThat((String) tasks.getVariableLocal(taskId, "claimSummary")).contains("Contoso Teams rollout", "PartnerID 4567890",
         "Microsoft Teams", "ada@contoso.com");
     assertThat((String) tasks.getVariableLocal(taskId, "claimFindings")).contains("TENANT_NOT_VERIFIED");
-    assertThat(tasks.getVariableLocal(taskId, "competingClaims")).isEqualTo("No competing association or claim.");
+    assertThat(tasks.getVariableLocal(taskId, "competingClaims")).isEqualTo("As of 2026-12-02 14:30 (UTC): no competing association or claim.");
   }
 }
