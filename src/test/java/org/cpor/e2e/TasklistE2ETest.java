@@ -114,6 +114,8 @@ class TasklistE2ETest extends IntegrationTest {
     String poeTab = windows.stream().filter(w -> !w.equals(tasklist)).findFirst().orElseThrow();
     browser.driver.switchTo().window(poeTab);
     assertThat(browser.driver.getCurrentUrl()).matches("http://localhost:" + port + "/api/poe/[0-9a-f-]{36}");
+    // the tab shows the file itself, not the browser's "blocked" page (a tab inheriting the webapps' sandbox)
+    assertThat(browser.driver.executeScript("return document.contentType")).isEqualTo("application/pdf");
     browser.driver.close();
     browser.driver.switchTo().window(tasklist);
     assertThat(browser.driver.getCurrentUrl()).contains("/camunda/app/tasklist/");
