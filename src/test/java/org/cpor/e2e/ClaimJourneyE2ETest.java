@@ -6,29 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The product as its four kinds of users see it, in a real browser. */
-class ClaimJourneyE2ETest extends IntegrationTest {
+class ClaimJourneyE2ETest extends BrowserTest {
 
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void partnerAnswersAnInformationRequestInTasklist_northwindSeesNoTask() throws Exception {

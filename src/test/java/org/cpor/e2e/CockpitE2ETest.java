@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.cpor.claim.TimelineEvent;
-import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,28 +13,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The auditor's claims history in Cockpit, read in Budapest: dates, search, sorting, export, PoE files and charts. */
-class CockpitE2ETest extends IntegrationTest {
+class CockpitE2ETest extends BrowserTest {
 
   private static final String HISTORY = "/camunda/app/cockpit/default/#/claims-history";
 
-  @LocalServerPort int port;
   @Autowired org.cpor.claim.ClaimTimeline timeline;
-  private Browser browser;
 
   @BeforeEach
-  void openBrowser() throws Exception {
-    browser = new Browser(port);
+  void readInBudapest() {
     // the reader's zone and language, whatever the machine's: every date must follow them
     browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Budapest"));
     browser.driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "en-US"));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
   }
 
   @Test

@@ -2,28 +2,12 @@ package org.cpor.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What a signed-in user sees where they have no rights, and the sign-in page everyone shares, in a real browser. */
-class ErrorPagesE2ETest extends IntegrationTest {
+class ErrorPagesE2ETest extends BrowserTest {
 
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void signInPage_namesTheProductForEveryone() throws Exception {

@@ -7,29 +7,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The partner portal through a partner's day, in a real browser. */
-class PortalE2ETest extends IntegrationTest {
+class PortalE2ETest extends BrowserTest {
 
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   @Test
   void newClaimForm_showsTheProgramsWorkloads_andKeepsThePoeAcrossARefusedSubmit() throws Exception {

@@ -5,32 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Tasklist as validators work in it all day: cards that tell claims apart, search, and the decision form. */
-class TasklistE2ETest extends IntegrationTest {
+class TasklistE2ETest extends BrowserTest {
 
   private static final By CLAIM_BUTTON = By.xpath("//*[self::a or self::button][normalize-space()='Claim']");
 
-  @LocalServerPort int port;
-  private Browser browser;
-
-  @BeforeEach
-  void openBrowser() throws Exception {
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    browser.close();
-  }
 
   private String adatumClaim() throws Exception {
     return submitAs("northwind-admin", Map.of("name", "Adatum Dynamics rollout", "partnerId", "7654321",
