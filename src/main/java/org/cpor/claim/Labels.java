@@ -37,21 +37,7 @@ public class Labels {
       Map.entry("USE_OR_CONSUME", "Use or consume"),
       Map.entry("BUILD_INTENT_ADVISOR", "Build intent – Advisor"),
       Map.entry("USAGE_RECOGNITION", "Usage recognition"),
-      // reasons for information requests
-      Map.entry("MISSING_POE", "Proof of execution missing"),
-      Map.entry("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Customer acknowledgement missing"),
-      Map.entry("MISSING_OR_OUTDATED_DATES", "Dates missing or out of date"),
-      Map.entry("MISSING_SERVICE_DESCRIPTION", "Description of the services missing"),
-      Map.entry("MISSING_WORKLOADS", "Workloads missing from the proof of execution"),
-      // reasons for rejections
-      Map.entry("INSUFFICIENT_POE", "Proof of execution insufficient"),
-      Map.entry("CUSTOMER_DECLINED", "Declined by the customer"),
-      Map.entry("NO_PARTNER_RESPONSE", "No answer from you in time"),
-      Map.entry("WRONG_PARTNER_ID_OR_PROGRAM", "Wrong PartnerID or program"),
-      Map.entry("COMPETING_CLAIM_PREFERRED", "Another partner's claim was preferred"),
-      Map.entry("PARTNER_REQUEST", "At your request"),
-      Map.entry("OTHER", "Other reason"),
-      // decision outcomes
+      // decision outcomes (the reasons' words are ReasonCodes')
       Map.entry("INFORMATION_REQUESTED", "Information requested"),
       // associations
       Map.entry("ACTIVE", "Active"),
@@ -99,7 +85,7 @@ public class Labels {
       return "";
     }
     String text = code instanceof Enum<?> e ? e.name() : code.toString();
-    String known = WORDS.get(text);
+    String known = known(text);
     if (known != null) {
       return known;
     }
@@ -109,6 +95,11 @@ public class Labels {
     }
     String words = text.replace('_', ' ').toLowerCase(Locale.ROOT);
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** The words of a code the product knows (the reasons' are those of {@link ReasonCodes}), or null. */
+  private static String known(String code) {
+    return WORDS.getOrDefault(code, ReasonCodes.words(code));
   }
 
   /** Several codes, each in words, joined with commas. */
@@ -136,7 +127,8 @@ public class Labels {
     while (matcher.find()) {
       String code = matcher.group();
       // only codes the product knows: free text a partner or validator wrote keeps its own upper-case words
-      String words = WORDS.containsKey(code) ? WORDS.get(code) : catalogue.displayName(code);
+      String known = known(code);
+      String words = known != null ? known : catalogue.displayName(code);
       matcher.appendReplacement(out, Matcher.quoteReplacement(words));
     }
     matcher.appendTail(out);

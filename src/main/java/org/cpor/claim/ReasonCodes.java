@@ -25,21 +25,26 @@ public final class ReasonCodes {
   private static final Map<String, String> LABELS = Map.ofEntries(
       Map.entry("MISSING_POE", "Proof of execution missing"),
       Map.entry("MISSING_CUSTOMER_ACKNOWLEDGEMENT", "Customer acknowledgement missing"),
-      Map.entry("MISSING_OR_OUTDATED_DATES", "Dates missing or outdated"),
-      Map.entry("MISSING_SERVICE_DESCRIPTION", "Service description missing"),
-      Map.entry("MISSING_WORKLOADS", "Workloads missing from the proof"),
-      Map.entry("INSUFFICIENT_POE", "Insufficient proof of execution"),
-      Map.entry(CUSTOMER_DECLINED, "The customer declined"),
+      Map.entry("MISSING_OR_OUTDATED_DATES", "Dates missing or out of date"),
+      Map.entry("MISSING_SERVICE_DESCRIPTION", "Description of the services missing"),
+      Map.entry("MISSING_WORKLOADS", "Workloads missing from the proof of execution"),
+      Map.entry("INSUFFICIENT_POE", "Proof of execution insufficient"),
+      Map.entry(CUSTOMER_DECLINED, "Declined by the customer"),
       Map.entry(NO_PARTNER_RESPONSE, "No answer from the partner in time"),
       Map.entry("WRONG_PARTNER_ID_OR_PROGRAM", "Wrong PartnerID or program"),
       Map.entry(COMPETING_CLAIM_PREFERRED, "A competing claim is preferred"),
       Map.entry("PARTNER_REQUEST", "At the partner's request"),
-      Map.entry("OTHER", "Other reason (see the comment)"));
+      Map.entry("OTHER", "Other reason (explained in the comment)"));
 
   /** "Proof of execution missing (MISSING_POE)": the words first, the code for whoever searches by it. */
   public static String label(String code) {
     String label = LABELS.get(code);
     return label == null ? code : label + " (" + code + ")";
+  }
+
+  /** The words of a reason code (the same in Tasklist, the portal and the e-mails), or null for any other text. */
+  public static String words(String code) {
+    return LABELS.get(code);
   }
 
   private ReasonCodes() {}

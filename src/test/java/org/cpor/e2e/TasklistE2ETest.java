@@ -119,7 +119,7 @@ class TasklistE2ETest extends BrowserTest {
     // claimed: the form is drawn again, enabled
     browser.waitFor(By.cssSelector("input[type=radio]:not([disabled])"));
     choose("Reject");
-    browser.waitFor(By.xpath("//label[normalize-space()='Insufficient proof of execution']"));
+    browser.waitFor(By.xpath("//label[normalize-space()='Proof of execution insufficient']"));
     assertThat(browser.pageText()).contains("A competing claim is preferred").doesNotContain("Proof of execution missing",
         "MISSING_POE", "Request information: ");
     browser.click(browser.waitFor(By.xpath("//button[normalize-space()='Complete']")));
@@ -130,7 +130,7 @@ class TasklistE2ETest extends BrowserTest {
 
     choose("Request information");
     browser.waitFor(By.xpath("//label[normalize-space()='Proof of execution missing']"));
-    assertThat(browser.pageText()).doesNotContain("Insufficient proof of execution");
+    assertThat(browser.pageText()).doesNotContain("Proof of execution insufficient");
     choose("Reject");
     choose("A competing claim is preferred");
     By comment = By.cssSelector("textarea[id$='Field_validationComment']");

@@ -178,4 +178,30 @@ class ProcessModelTest extends IntegrationTest {
     Process process = model().getModelElementById(AssociationClaimProcess.PROCESS_ID);
     assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P3650D");
   }
+
+  @Test
+  void decisionForm_offersEachOutcomesReasons_inTheProductsWords() throws Exception {
+    String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "ValidateClaimForm.form"));
+    String expression = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).findValues("valuesExpression")
+        .get(0).asText();
+    String[] branches = expression.split("else if");
+    assertThat(branches[0]).contains("\"REJECTED\"");
+    assertThat(branches[1]).contains("\"INFORMATION_REQUESTED\"");
+    List<String> rejection = new ArrayList<>(org.cpor.claim.ReasonCodes.REJECTION);
+    rejection.removeAll(org.cpor.claim.ReasonCodes.SYSTEM_ONLY);
+    assertThat(offered(branches[0])).as("a validator's rejection reasons").containsExactlyElementsOf(rejection);
+    assertThat(offered(branches[1])).as("information request reasons")
+        .containsExactlyElementsOf(org.cpor.claim.ReasonCodes.INFORMATION_REQUEST);
+  }
+
+  /** The codes a branch of the form's expression offers, each checked to carry the code's words as its label. */
+  private static List<String> offered(String branch) {
+    Matcher option = Pattern.compile("\\{label: \"([^\"]+)\", value: \"([A-Z_]+)\"}").matcher(branch);
+    List<String> codes = new ArrayList<>();
+    while (option.find()) {
+      assertThat(option.group(1)).as(option.group(2)).isEqualTo(org.cpor.claim.ReasonCodes.words(option.group(2)));
+      codes.add(option.group(2));
+    }
+    return codes;
+  }
 }

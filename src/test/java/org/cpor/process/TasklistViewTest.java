@@ -153,7 +153,7 @@ class TasklistViewTest extends IntegrationTest {
     validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE,MISSING_WORKLOADS", "Please send the signed PoE");
     Task partnerTask = task(claimId, "Task_ProvideInformation");
     assertThat((String) local(partnerTask, "informationQuestion"))
-        .contains("Reasons: Proof of execution missing (MISSING_POE), Workloads missing from the proof (MISSING_WORKLOADS)",
+        .contains("Reasons: Proof of execution missing (MISSING_POE), Workloads missing from the proof of execution (MISSING_WORKLOADS)",
             "Question: Please send the signed PoE")
         .containsPattern("Answer by: " + LABELLED_TIME).doesNotContain("\\");
     assertThat((String) local(partnerTask, "claimLink"))
