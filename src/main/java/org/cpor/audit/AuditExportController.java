@@ -69,15 +69,26 @@ class AuditExportController {
           to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
         Decision decision = claims.latestDecision(claim.id()).orElse(null);
         for (TimelineEvent event : timeline.ofClaim(claim.id())) {
-          csv.printRecord(claim.id(), claim.name(), claim.partnerId(), claim.organisationId(), claim.program(),
+          csv.printRecord(java.util.stream.Stream.of(claim.id(), claim.name(), claim.partnerId(), claim.organisationId(), claim.program(),
               claim.customerTenantId(), claim.customerDomain(), String.join(" ", claim.workloadCodes()), claim.status(),
               claim.submittedAt(), claim.submittedBy(),
               decision == null ? null : decision.outcome(), decision == null ? null : String.join(" ", decision.reasons()),
               decision == null ? null : decision.comment(), decision == null ? null : decision.decidedAt(),
               decision == null ? null : decision.decidedBy(),
-              event.at(), event.actor(), event.type(), event.detail());
+              event.at(), event.actor(), event.type(), event.detail()).map(AuditExportController::cell));
         }
       }
     }
+  }
+
+  /**
+   * A value as a spreadsheet reads it as text: a partner's or validator's text that starts like a formula ({@code =},
+   * {@code +}, {@code -}, {@code @}, tab, carriage return) gets a leading apostrophe, so opening the export runs nothing.
+   */
+  static Object cell(Object value) {
+    if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return value;
   }
 }

@@ -38,13 +38,15 @@ public class ClaimSummaries {
   private final PartnerDirectory partners;
   private final WorkloadCatalogue catalogue;
   private final PoeFiles poeFiles;
+  private final Labels labels;
   private final BusinessCalendar calendar;
   private final String appRoot;
 
   ClaimSummaries(ClaimStore claims, AssociationStore associations, PartnerDirectory partners, WorkloadCatalogue catalogue,
-      PoeFiles poeFiles, BusinessCalendar calendar,
+      PoeFiles poeFiles, BusinessCalendar calendar, Labels labels,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.poeFiles = poeFiles;
+    this.labels = labels;
     this.claims = claims;
     this.associations = associations;
     this.partners = partners;
@@ -93,7 +95,7 @@ public class ClaimSummaries {
     List<String> lines = new ArrayList<>();
     lines.add("Claim: " + plain(c.name()) + " (" + c.id() + ")");
     lines.add("Partner: " + plain(organisation(c)) + ", PartnerID " + c.partnerId());
-    lines.add("Program: " + c.program() + " · " + c.program().solutionArea() + " · " + c.program().partnerRole()
+    lines.add("Program: " + labels.program(c.program())
         + (c.incentiveOptOut() ? " · incentive opt-out (recognition without payment)" : ""));
     lines.add("Customer tenant: " + c.customerTenantId() + " · domain " + plain(c.customerDomain()));
     lines.add("Workloads:");

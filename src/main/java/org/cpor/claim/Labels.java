@@ -122,16 +122,25 @@ public class Labels {
     if (text == null) {
       return null;
     }
+    // "Exchange Online (EXCHANGE_ONLINE)": the words are there already, the code in brackets goes
     Matcher matcher = CODE.matcher(text);
     StringBuilder out = new StringBuilder();
+    int from = 0;
     while (matcher.find()) {
       String code = matcher.group();
       // only codes the product knows: free text a partner or validator wrote keeps its own upper-case words
       String known = known(code);
       String words = known != null ? known : catalogue.displayName(code);
-      matcher.appendReplacement(out, Matcher.quoteReplacement(words));
+      out.append(text, from, matcher.start());
+      from = matcher.end();
+      String named = words + " (";
+      if (out.toString().endsWith(named) && text.startsWith(")", from)) {
+        out.setLength(out.length() - 2);
+        from++;
+      } else {
+        out.append(words);
+      }
     }
-    matcher.appendTail(out);
-    return out.toString();
+    return out.append(text, from, text.length()).toString();
   }
 }

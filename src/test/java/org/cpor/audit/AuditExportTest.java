@@ -48,4 +48,18 @@ class AuditExportTest extends IntegrationTest {
     mvc.perform(get("/api/audit/claims.csv?from=2026-12-05&to=2026-12-01").with(httpBasic("auditor", "auditor")))
         .andExpect(status().isBadRequest());
   }
+
+  @Test
+  void export_keepsAFormulaAPartnerTyped_asText() throws Exception {
+    String claimId = submit(Map.of("name", "=HYPERLINK(\"http://evil.example\",\"x\")"));
+    validate(claimId, "REJECTED", "OTHER", "@SUM(A1:A9)");
+
+    List<CSVRecord> rows = export("", "auditor");
+
+    assertThat(rows).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.get("claimName")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+      assertThat(r.get("decisionComment")).isEqualTo("'@SUM(A1:A9)");
+      assertThat(r.get("claimId")).isEqualTo(claimId);
+    });
+  }
 }

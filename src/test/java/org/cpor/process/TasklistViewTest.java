@@ -143,7 +143,8 @@ class TasklistViewTest extends IntegrationTest {
     String claimId = submit(Map.of("comment", "Done: see [the PoE] *signed*"));
     Task task = task(claimId, "Task_ValidateClaim");
     String summary = (String) local(task, "claimSummary");
-    assertThat(summary).contains("Submitted: 2026-12-02 14:30 (UTC) by fabrikam-admin", "Comment: Done: see [the PoE] *signed*")
+    assertThat(summary).contains("Submitted: 2026-12-02 14:30 (UTC) by fabrikam-admin", "Comment: Done: see [the PoE] *signed*",
+            "Program: OSU – Microsoft 365 · Modern Work and Security · Use or consume")
         .doesNotContainPattern(ISO_INSTANT).doesNotContain("\\");
     String poeId = read("/api/claims/" + claimId, "validator").path("poeIds").get(0).asText();
     assertThat((String) local(task, "poeLinks"))
