@@ -43,6 +43,12 @@ const formatDate = iso => {
 };
 // free text that names a moment (a timeline detail, a variable) shows it like every other date on the page
 const withDates = value => value === null || value === undefined ? '' : String(value).replace(ISO_INSTANT, formatDate);
+// the forms' display values name moments as "2026-12-07 00:00 (UTC)" and escape Markdown for Tasklist: shown here as
+// every other date on the page, and as the text the validator read
+const UTC_LABELLED = /\b(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) \(UTC\)/g;
+const MARKDOWN_ESCAPE = /\\([\\`*_~\[\]()!#|<>&])/g;
+const displayValue = value => withDates(text(value).replace(UTC_LABELLED, (_, d, t) => formatDate(`${d}T${t}:00Z`))
+  .replace(MARKDOWN_ESCAPE, '$1'));
 
 const text = value => value === null || value === undefined ? '' : String(value);
 const seconds = millis => millis === null || millis === undefined ? '' : `${(millis / 1000).toFixed(1)} s`;
@@ -147,7 +153,7 @@ async function renderClaim(view, claimId) {
   const variableValue = v => v.type === 'date' ? formatDate(v.value)
     : v.type === 'poe-files' ? el('span', {}, 'PoE files shown to the validator: ',
       filesUntil(v.time).flatMap((f, i) => i ? [', ', poeLink(f)] : [poeLink(f)]))
-      : withDates(v.value);
+      : displayValue(v.value);
   const sections = [
     el('p', {}, el('a', { href: '#/claims-history' }, '← Claims history')),
     el('h1', {}, `${c.name} · ${c.status}`),
