@@ -74,8 +74,6 @@ class AdminController {
   @ApiResponse(responseCode = "400", description = "id is not 2 to 39 lower-case letters, digits or hyphens, the name is "
       + "missing or over 120 characters, or timeZone is not a time zone")
   @ApiResponse(responseCode = "403", description = ApiDocs.NOT_AN_ADMINISTRATOR)
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PutMapping("/organisations/{id}")
   Organisation saveOrganisation(@PathVariable String id, @RequestBody OrganisationBody body) {
     return referenceData.saveOrganisation(id, body.name(), body.timeZone(), actor());
@@ -87,8 +85,6 @@ class AdminController {
   @ApiResponse(responseCode = "403", description = ApiDocs.NOT_AN_ADMINISTRATOR)
   @ApiResponse(responseCode = "404", description = "no such organisation")
   @ApiResponse(responseCode = "409", description = "the PartnerID belongs to another organisation")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PutMapping("/organisations/{id}/partner-ids/{partnerId}")
   PartnerLocation savePartnerId(@PathVariable String id, @PathVariable String partnerId, @RequestBody PartnerIdBody body) {
     return referenceData.savePartnerId(id, partnerId, body.enrolled(), actor());
@@ -100,8 +96,6 @@ class AdminController {
   @ApiResponse(responseCode = "403", description = ApiDocs.NOT_AN_ADMINISTRATOR)
   @ApiResponse(responseCode = "404", description = "no such organisation, or no such user (create users in Camunda Admin)")
   @ApiResponse(responseCode = "409", description = "the user belongs to another organisation")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PutMapping("/organisations/{id}/members/{userId}")
   ResponseEntity<Void> saveMember(@PathVariable String id, @PathVariable String userId, @RequestBody MemberBody body) {
     referenceData.saveMember(id, userId, body.role(), actor());
@@ -131,8 +125,6 @@ class AdminController {
   @ApiResponse(responseCode = "400", description = "tenantId is not a GUID, contactLanguage is not en or hu, or a domain is "
       + "missing, invalid or another tenant's")
   @ApiResponse(responseCode = "403", description = ApiDocs.NOT_AN_ADMINISTRATOR)
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PutMapping("/tenants/{tenantId}")
   Tenant saveTenant(@PathVariable String tenantId, @RequestBody TenantBody body) {
     return referenceData.saveTenant(tenantId, body.contactLanguage(), body.domains(), actor());
@@ -153,8 +145,6 @@ class AdminController {
       + "missing or over 120 characters")
   @ApiResponse(responseCode = "403", description = ApiDocs.NOT_AN_ADMINISTRATOR)
   @ApiResponse(responseCode = "404", description = "no such program")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PutMapping("/workloads/{program}/{code}")
   ResponseEntity<Void> saveWorkload(@PathVariable String program, @PathVariable String code, @RequestBody WorkloadBody body) {
     referenceData.saveWorkload(program, code, body.name(), actor());

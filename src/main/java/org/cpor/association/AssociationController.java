@@ -57,8 +57,6 @@ class AssociationController {
   @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the association's organisation")
   @ApiResponse(responseCode = "404", description = "no such association, or another organisation's")
   @ApiResponse(responseCode = "409", description = "the association is not ACTIVE")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/disassociation")
   Association disassociate(@PathVariable String id, @RequestBody(required = false) DisassociationRequest request) {
     return service.disassociate(id, request == null ? null : request.reason(), callers.current());

@@ -83,8 +83,6 @@ class CalendarController {
   @ApiResponse(responseCode = "400", description = "date is not YYYY-MM-DD of the years 1–9999, or the name is missing or "
       + "over 120 characters")
   @ApiResponse(responseCode = "403", description = ApiDocs.NOT_AN_ADMINISTRATOR)
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PutMapping("/holidays/{date}")
   @PreAuthorize("hasAuthority('" + Groups.ADMINS + "')")
   Holiday put(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

@@ -131,8 +131,6 @@ class ClaimController {
   @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the claim's organisation")
   @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
   @ApiResponse(responseCode = "409", description = "no information request is open; `claimStatus` is the claim's status")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/information")
   ClaimView answer(@PathVariable String id, @RequestBody InformationAnswer answer) {
     Caller caller = callers.current();
@@ -147,8 +145,6 @@ class ClaimController {
   @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of the claim's organisation")
   @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
   @ApiResponse(responseCode = "409", description = "the claim is not open any more; `claimStatus` is its status")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/withdrawal")
   ClaimView withdraw(@PathVariable String id, @RequestBody(required = false) WithdrawalRequest request) {
     Caller caller = callers.current();
@@ -162,8 +158,6 @@ class ClaimController {
   @ApiResponse(responseCode = "404", description = "no such claim, or another organisation's")
   @ApiResponse(responseCode = "409", description = "not rejected, disputed already, rejected on the customer's decline, "
       + "or more than 30 days ago; `claimStatus` is the claim's status")
-  @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE)
-  @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON)
   @PostMapping("/{id}/dispute")
   ClaimView dispute(@PathVariable String id, @RequestBody(required = false) Disputes.DisputeRequest request) {
     Caller caller = callers.current();

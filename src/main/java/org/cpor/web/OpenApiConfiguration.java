@@ -80,6 +80,12 @@ class OpenApiConfiguration {
       }
       ApiResponses responses = operation.getResponses();
       responses.putIfAbsent("401", new ApiResponse().description("Not signed in: send HTTP Basic credentials"));
+      // a JSON body is limited in size and type for every operation that takes one
+      if (java.util.Arrays.stream(handlerMethod.getMethodParameters())
+          .anyMatch(p -> p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class))) {
+        responses.putIfAbsent("413", new ApiResponse().description(ApiDocs.BODY_TOO_LARGE));
+        responses.putIfAbsent("415", new ApiResponse().description(ApiDocs.NOT_JSON));
+      }
       responses.forEach((code, response) -> {
         if (code.startsWith("4")) {
           response.setContent(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
