@@ -103,4 +103,21 @@ final class Browser implements AutoCloseable {
   public void close() {
     driver.quit();
   }
+
+  /** The customer and partner contacts of the new-claim form, as a partner types them. */
+  void typeContacts() {
+    driver.findElement(By.id("customerContactName")).sendKeys("Ada Lovelace");
+    driver.findElement(By.id("customerContactTitle")).sendKeys("CIO");
+    driver.findElement(By.id("customerContactEmail")).sendKeys("ada@contoso.com");
+    driver.findElement(By.id("partnerContactName")).sendKeys("Grace Hopper");
+    driver.findElement(By.id("partnerContactEmail")).sendKeys("grace@fabrikam-partner.com");
+  }
+
+  /** A proof-of-execution file with this content, chosen in the new-claim form's file field; returns the file. */
+  Path choosePoe(byte[] content) throws IOException {
+    Path poe = Files.createTempFile("signed-poe", ".pdf");
+    Files.write(poe, content);
+    driver.findElement(By.id("poe")).sendKeys(poe.toAbsolutePath().toString());
+    return poe;
+  }
 }

@@ -2,8 +2,6 @@ package org.cpor.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -64,14 +62,8 @@ class ClaimJourneyE2ETest extends BrowserTest {
     browser.driver.findElement(By.id("customerTenantId")).sendKeys(CONTOSO);
     browser.driver.findElement(By.id("customerDomain")).sendKeys("contoso.com");
     browser.driver.findElement(By.cssSelector("input[name=workloads][value=TEAMS]")).click();
-    browser.driver.findElement(By.id("customerContactName")).sendKeys("Ada Lovelace");
-    browser.driver.findElement(By.id("customerContactTitle")).sendKeys("CIO");
-    browser.driver.findElement(By.id("customerContactEmail")).sendKeys("ada@contoso.com");
-    browser.driver.findElement(By.id("partnerContactName")).sendKeys("Grace Hopper");
-    browser.driver.findElement(By.id("partnerContactEmail")).sendKeys("grace@fabrikam-partner.com");
-    Path poe = Files.createTempFile("signed-poe", ".pdf");
-    Files.write(poe, PDF);
-    browser.driver.findElement(By.id("poe")).sendKeys(poe.toAbsolutePath().toString());
+    browser.typeContacts();
+    browser.choosePoe(PDF);
     browser.screenshot("01-partner-new-claim");
     browser.driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
     browser.waitForText(By.tagName("h1"), "Browser claim");

@@ -2,7 +2,6 @@ package org.cpor.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,14 +35,8 @@ class PortalE2ETest extends BrowserTest {
     browser.driver.findElement(By.id("name")).sendKeys("Browser Teams claim");
     browser.driver.findElement(By.id("customerTenantId")).sendKeys("not-a-guid");
     browser.driver.findElement(By.id("customerDomain")).sendKeys("contoso.com");
-    browser.driver.findElement(By.id("customerContactName")).sendKeys("Ada Lovelace");
-    browser.driver.findElement(By.id("customerContactTitle")).sendKeys("CIO");
-    browser.driver.findElement(By.id("customerContactEmail")).sendKeys("ada@contoso.com");
-    browser.driver.findElement(By.id("partnerContactName")).sendKeys("Grace Hopper");
-    browser.driver.findElement(By.id("partnerContactEmail")).sendKeys("grace@fabrikam-partner.com");
-    Path poe = Files.createTempFile("signed-poe", ".pdf");
-    Files.write(poe, PDF);
-    browser.driver.findElement(By.id("poe")).sendKeys(poe.toAbsolutePath().toString());
+    browser.typeContacts();
+    Path poe = browser.choosePoe(PDF);
     browser.driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
 
     // refused: the file stays, named, and the page says what to correct in words
