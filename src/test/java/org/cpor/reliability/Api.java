@@ -25,34 +25,34 @@ import java.util.UUID;
  * ({@code /engine-rest}) as a validator or an administrator, and the public pages. Demo users' passwords equal their
  * IDs. A call that cannot reach the node throws {@link Unreachable}; every other outcome is a {@link Response}.
  */
-final class Api {
+public final class Api {
 
-  static final String VALIDATION_TASK = "Task_ValidateClaim";
-  static final String OPT_OUT_TIMER = "BoundaryEvent_OptOutWindowElapsed";
-  static final String NOTIFY_CUSTOMER = "Task_NotifyCustomer";
+  public static final String VALIDATION_TASK = "Task_ValidateClaim";
+  public static final String OPT_OUT_TIMER = "BoundaryEvent_OptOutWindowElapsed";
+  public static final String NOTIFY_CUSTOMER = "Task_NotifyCustomer";
 
   /** A small PDF, as proof of execution. */
-  static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+  public static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
       .getBytes(StandardCharsets.US_ASCII);
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
   private final Duration timeout;
 
-  Api(Duration timeout) {
+  public Api(Duration timeout) {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     this.timeout = timeout;
   }
 
-  Api() {
+  public Api() {
     this(Duration.ofSeconds(60));
   }
 
   /** What a node answered, and how long it took. */
-  record Response(int status, String body, Map<String, List<String>> headers, Duration latency) {
+  public record Response(int status, String body, Map<String, List<String>> headers, Duration latency) {
 
-    JsonNode json() {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (JsonProcessingException e) {
@@ -61,26 +61,26 @@ final class Api {
     }
 
     /** The response, when its status is {@code expected}; else an error naming what came instead. */
-    Response expect(int expected) {
+    public Response expect(int expected) {
       if (status != expected) {
         throw new UnexpectedStatus(expected, this);
       }
       return this;
     }
 
-    boolean is2xx() {
+    public boolean is2xx() {
       return status >= 200 && status < 300;
     }
   }
 
   /** The node did not answer: connection refused or reset, or no answer within the timeout. */
-  static final class Unreachable extends RuntimeException {
+  public static final class Unreachable extends RuntimeException {
     Unreachable(String message, Throwable cause) {
       super(message, cause);
     }
   }
 
-  static final class UnexpectedStatus extends RuntimeException {
+  public static final class UnexpectedStatus extends RuntimeException {
     final transient Response response;
 
     UnexpectedStatus(int expected, Response response) {
@@ -91,26 +91,26 @@ final class Api {
 
   // --- plain calls ------------------------------------------------------------------------------------------------
 
-  Response get(Node node, String user, String pathAndQuery) {
+  public Response get(Node node, String user, String pathAndQuery) {
     return send(node, user, request(node, pathAndQuery).GET(), Map.of());
   }
 
-  Response postJson(Node node, String user, String path, Object body) {
+  public Response postJson(Node node, String user, String path, Object body) {
     return postJson(node, user, path, body, Map.of());
   }
 
-  Response postJson(Node node, String user, String path, Object body, Map<String, String> headers) {
+  public Response postJson(Node node, String user, String path, Object body, Map<String, String> headers) {
     return send(node, user, request(node, path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(toJson(body))), headers);
   }
 
-  Response putJson(Node node, String user, String path, Object body) {
+  public Response putJson(Node node, String user, String path, Object body) {
     return send(node, user, request(node, path).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))), Map.of());
   }
 
   /** Sends a request built by the caller (pages, forms, cookies), with HTTP Basic when {@code user} is not null. */
-  Response send(Node node, String user, HttpRequest.Builder request, Map<String, String> headers) {
+  public Response send(Node node, String user, HttpRequest.Builder request, Map<String, String> headers) {
     if (user != null) {
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
     }
@@ -127,7 +127,7 @@ final class Api {
     }
   }
 
-  HttpRequest.Builder request(Node node, String pathAndQuery) {
+  public HttpRequest.Builder request(Node node, String pathAndQuery) {
     return HttpRequest.newBuilder(node.uri(pathAndQuery)).timeout(timeout);
   }
 
@@ -138,7 +138,7 @@ final class Api {
    * {@code poeIds} ({@code POST /api/claims}, JSON). Answers the claim's response, with the latency of both calls.
    * {@code idempotencyKey} goes into the {@code Idempotency-Key} header of the claim's call when not null.
    */
-  Response submit(Node node, String user, Map<String, Object> claim, String idempotencyKey) {
+  public Response submit(Node node, String user, Map<String, Object> claim, String idempotencyKey) {
     Response upload = uploadPoe(node, user);
     if (upload.status() != 201) {
       return upload;
@@ -151,7 +151,7 @@ final class Api {
   }
 
   /** {@code POST /api/poe}: one PDF as multipart part {@code file}. */
-  Response uploadPoe(Node node, String user) {
+  public Response uploadPoe(Node node, String user) {
     String boundary = "reliability-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "file", "signed-poe.pdf", "application/pdf", PDF);
@@ -164,7 +164,7 @@ final class Api {
    * A submission in one request, as the portal's form sends it: {@code POST /api/claims} as multipart, a {@code claim}
    * JSON part and a {@code poe} PDF part.
    */
-  Response submitMultipart(Node node, String user, Map<String, Object> claim, String idempotencyKey) {
+  public Response submitMultipart(Node node, String user, Map<String, Object> claim, String idempotencyKey) {
     String boundary = "reliability-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     part(body, boundary, "claim", null, "application/json", toJson(claim).getBytes(StandardCharsets.UTF_8));
@@ -184,17 +184,17 @@ final class Api {
   }
 
   /** {@code GET /api/claims/{id}} as the claim's organisation's admin. */
-  Response claim(Node node, String user, String claimId) {
+  public Response claim(Node node, String user, String claimId) {
     return get(node, user, "/api/claims/" + claimId);
   }
 
   /** Every claim the user's organisation has, through the API's pages of 200 (newest first). */
-  List<JsonNode> allClaims(Node node, String user) {
+  public List<JsonNode> allClaims(Node node, String user) {
     return allItems(node, user, "/api/claims?size=200");
   }
 
   /** Every association the user's organisation has (or the {@code status} given), through pages of 200. */
-  List<JsonNode> allAssociations(Node node, String user, String status) {
+  public List<JsonNode> allAssociations(Node node, String user, String status) {
     return allItems(node, user, "/api/associations?size=200" + (status == null ? "" : "&status=" + status));
   }
 
@@ -212,14 +212,14 @@ final class Api {
   // --- the validator, through /engine-rest -----------------------------------------------------------------------
 
   /** The claim's open validation task, as the validator finds it; null when there is none. */
-  String validationTask(Node node, String claimId) {
+  public String validationTask(Node node, String claimId) {
     JsonNode tasks = get(node, "validator", "/engine-rest/task?processInstanceBusinessKey=" + encode(claimId)
         + "&taskDefinitionKey=" + VALIDATION_TASK).expect(200).json();
     return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
   }
 
   /** The validator completes the validation task: {@code validationOutcome}, reasons and comment as the API names them. */
-  Response completeValidation(Node node, String taskId, String outcome, String reasons, String comment) {
+  public Response completeValidation(Node node, String taskId, String outcome, String reasons, String comment) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("validationOutcome", Map.of("value", outcome));
     if (reasons != null) {
@@ -232,7 +232,7 @@ final class Api {
   }
 
   /** The validator approves the claim (finds its validation task and completes it); answers the completion. */
-  Response approve(Node node, String claimId) {
+  public Response approve(Node node, String claimId) {
     String task = validationTask(node, claimId);
     if (task == null) {
       throw new IllegalStateException("claim " + claimId + " has no validation task");
@@ -243,7 +243,7 @@ final class Api {
   // --- the administrator, through /engine-rest -------------------------------------------------------------------
 
   /** Jobs of an activity (e.g. the opt-out timers), as an administrator lists them, all pages. */
-  List<JsonNode> jobs(Node node, String query) {
+  public List<JsonNode> jobs(Node node, String query) {
     List<JsonNode> jobs = new ArrayList<>();
     for (int first = 0; ; first += 500) {
       JsonNode page = get(node, "admin", "/engine-rest/job?" + query + "&firstResult=" + first + "&maxResults=500").expect(200).json();
@@ -255,35 +255,35 @@ final class Api {
   }
 
   /** An administrator moves a job's due date ({@code PUT /engine-rest/job/{id}/duedate}). */
-  Response setDueDate(Node node, String jobId, Instant dueDate) {
+  public Response setDueDate(Node node, String jobId, Instant dueDate) {
     return putJson(node, "admin", "/engine-rest/job/" + jobId + "/duedate", Map.of("duedate", engineDate(dueDate)));
   }
 
   /** An administrator gives a failed job retries again ({@code PUT /engine-rest/job/{id}/retries}), as Cockpit's retry does. */
-  Response setRetries(Node node, String jobId, int retries) {
+  public Response setRetries(Node node, String jobId, int retries) {
     return putJson(node, "admin", "/engine-rest/job/" + jobId + "/retries", Map.of("retries", retries));
   }
 
   /** The process instance of a claim (running), or null. */
-  JsonNode processInstance(Node node, String claimId) {
+  public JsonNode processInstance(Node node, String claimId) {
     JsonNode instances = get(node, "admin", "/engine-rest/process-instance?businessKey=" + encode(claimId)).expect(200).json();
     return instances.isEmpty() ? null : instances.get(0);
   }
 
   /** The engine REST API's date format. */
-  static String engineDate(Instant instant) {
+  public static String engineDate(Instant instant) {
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(java.time.ZoneOffset.UTC).format(instant);
   }
 
-  static Instant fromEngineDate(String text) {
+  public static Instant fromEngineDate(String text) {
     return java.time.OffsetDateTime.parse(text, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  static String toJson(Object body) {
+  public static String toJson(Object body) {
     try {
       return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
@@ -291,7 +291,7 @@ final class Api {
     }
   }
 
-  static String abbreviate(String text) {
+  public static String abbreviate(String text) {
     return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }
 }

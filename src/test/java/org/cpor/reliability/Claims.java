@@ -10,23 +10,23 @@ import java.util.UUID;
  * directory, so the product accepts it with a TENANT_NOT_VERIFIED finding) and a customer and partner contact of its
  * own, so that e-mails can be counted per claim. The demo organisations take turns.
  */
-final class Claims {
+public final class Claims {
 
   /** A demo partner organisation: its Incentives admin and an enrolled PartnerID. */
-  record Partner(String admin, String partnerId) {}
+  public record Partner(String admin, String partnerId) {}
 
-  static final Partner FABRIKAM = new Partner("fabrikam-admin", "4567890");
-  static final Partner NORTHWIND = new Partner("northwind-admin", "7654321");
-  static final List<Partner> PARTNERS = List.of(FABRIKAM, NORTHWIND);
+  public static final Partner FABRIKAM = new Partner("fabrikam-admin", "4567890");
+  public static final Partner NORTHWIND = new Partner("northwind-admin", "7654321");
+  public static final List<Partner> PARTNERS = List.of(FABRIKAM, NORTHWIND);
 
   private Claims() {}
 
-  static Partner partnerOf(int number) {
+  public static Partner partnerOf(int number) {
     return PARTNERS.get(number % PARTNERS.size());
   }
 
   /** Claim number {@code number} of a run named {@code run}: a tenant, a domain and contacts of its own. */
-  static Map<String, Object> body(String run, int number) {
+  public static Map<String, Object> body(String run, int number) {
     Partner partner = partnerOf(number);
     String tenant = UUID.randomUUID().toString();
     String domain = "t" + number + "-" + tenant.substring(0, 8) + ".example.com";
@@ -44,11 +44,11 @@ final class Claims {
     return body;
   }
 
-  static String customerEmail(String run, int number) {
+  public static String customerEmail(String run, int number) {
     return "customer-" + number + "@" + run + ".customer.example.com";
   }
 
-  static String partnerEmail(String run, int number) {
+  public static String partnerEmail(String run, int number) {
     return "partner-" + number + "@" + run + ".partner.example.com";
   }
 }

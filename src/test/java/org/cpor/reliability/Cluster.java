@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Several nodes of the product on one database and one SMTP server, as an operator runs them behind a load balancer.
  * {@link #next()} is that load balancer (round-robin over the nodes that are up); closing stops every node.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
   private final List<Node> nodes;
   private final AtomicInteger turn = new AtomicInteger();
@@ -23,7 +23,7 @@ final class Cluster implements AutoCloseable {
   }
 
   /** Nodes named {@code <prefix>-node-a}, {@code -node-b}, … (also their Camunda host names); not started yet. */
-  static Cluster of(String prefix, int size, Database database, MailServer mail, List<String> extraArguments) {
+  public static Cluster of(String prefix, int size, Database database, MailServer mail, List<String> extraArguments) {
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       nodes.add(new Node(prefix + "-node-" + (char) ('a' + i), database, mail.host(), mail.port(), extraArguments));
@@ -31,23 +31,23 @@ final class Cluster implements AutoCloseable {
     return new Cluster(nodes);
   }
 
-  List<Node> nodes() {
+  public List<Node> nodes() {
     return nodes;
   }
 
-  Node node(int index) {
+  public Node node(int index) {
     return nodes.get(index);
   }
 
   /** How one node's start went: its time to healthy, or why it did not get there. */
-  record Start(Node node, Duration time, String failure) {
-    boolean healthy() {
+  public record Start(Node node, Duration time, String failure) {
+    public boolean healthy() {
       return failure == null;
     }
   }
 
   /** Starts every node at the same moment and waits for each until it is healthy or has failed. */
-  List<Start> startTogether() {
+  public List<Start> startTogether() {
     nodes.forEach(Node::start);
     ExecutorService waiting = Executors.newFixedThreadPool(nodes.size());
     try {
@@ -74,7 +74,7 @@ final class Cluster implements AutoCloseable {
    * Starts the nodes one after the other, each once the one before is healthy: the first creates the schema alone.
    * (Started together on an empty database, one of them fails; test 1 shows it.)
    */
-  List<Start> startOneAfterAnother() {
+  public List<Start> startOneAfterAnother() {
     List<Start> starts = new ArrayList<>();
     for (Node node : nodes) {
       starts.add(new Start(node, node.startAndAwaitHealthy(), null));
@@ -86,7 +86,7 @@ final class Cluster implements AutoCloseable {
    * The next node in turn that serves (healthy since its start, as a load balancer's health check sees it); else the
    * next that is alive; else simply the next.
    */
-  Node next() {
+  public Node next() {
     for (int i = 0; i < nodes.size(); i++) {
       Node node = nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
       if (node.isServing()) {

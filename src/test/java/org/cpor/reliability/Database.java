@@ -15,7 +15,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * created again, so a run never sees what an earlier one left. The test reads it over plain JDBC, the way an
  * operator would with psql.
  */
-final class Database {
+public final class Database {
 
   private final String name;
   private final JdbcClient jdbc;
@@ -27,7 +27,7 @@ final class Database {
   }
 
   /** Drops and creates {@code <prefix><suffix>} ({@code reliability_} by default); never the database named {@code test}. */
-  static Database fresh(String suffix) {
+  public static Database fresh(String suffix) {
     String name = Settings.dbPrefix() + suffix;
     if (!name.matches("[a-z0-9_]+")) {
       throw new IllegalArgumentException("database name " + name);
@@ -42,28 +42,28 @@ final class Database {
     return new Database(name);
   }
 
-  static String jdbcUrl(String database) {
+  public static String jdbcUrl(String database) {
     return "jdbc:postgresql://" + Settings.dbHost() + ":" + Settings.dbPort() + "/" + database;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return jdbcUrl(name);
   }
 
-  JdbcClient jdbc() {
+  public JdbcClient jdbc() {
     return jdbc;
   }
 
-  long count(String sql, Object... parameters) {
+  public long count(String sql, Object... parameters) {
     return jdbc.sql(sql).params(parameters).query(Long.class).single();
   }
 
-  List<Map<String, Object>> rows(String sql, Object... parameters) {
+  public List<Map<String, Object>> rows(String sql, Object... parameters) {
     return jdbc.sql(sql).params(parameters).query().listOfRows();
   }
 
   /** True when the table exists (the first node creates the schema). */
-  boolean hasTable(String table) {
+  public boolean hasTable(String table) {
     return count("select count(*) from information_schema.tables where lower(table_name) = lower(?)", table) > 0;
   }
 }

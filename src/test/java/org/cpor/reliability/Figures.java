@@ -16,7 +16,7 @@ import java.util.Locale;
  * {@code target/reliability/<name>.md}, ready to be copied into docs/RELIABILITY.md. A check that fails is recorded
  * first and fails the test at the end ({@link #assertChecksPass()}), so that the table always shows every figure.
  */
-final class Figures {
+public final class Figures {
 
   private record Row(String what, String value, String verdict) {}
 
@@ -26,14 +26,14 @@ final class Figures {
   private final List<String> notes = new ArrayList<>();
   private final Instant started = Instant.now();
 
-  Figures(String name, String title) {
+  public Figures(String name, String title) {
     this.name = name;
     this.title = title;
     add("machine load at the start (1, 5, 15 min averages; " + Runtime.getRuntime().availableProcessors() + " cores)", loadAverage());
   }
 
   /** The machine's load averages (Linux), so that figures from a busy machine are read as such. */
-  static String loadAverage() {
+  public static String loadAverage() {
     try {
       String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return parts[0] + " " + parts[1] + " " + parts[2];
@@ -43,29 +43,29 @@ final class Figures {
   }
 
   /** A measured figure. */
-  synchronized Figures add(String what, Object value) {
+  public synchronized Figures add(String what, Object value) {
     rows.add(new Row(what, format(value), ""));
     return this;
   }
 
   /** A check: what the user cares about, what was found, and whether that is what the product promises. */
-  synchronized boolean check(String what, Object found, boolean passes) {
+  public synchronized boolean check(String what, Object found, boolean passes) {
     rows.add(new Row(what, format(found), passes ? "ok" : "**FAILS**"));
     return passes;
   }
 
   /** A line below the table (what a failure looked like, an example, an explanation). */
-  synchronized Figures note(String text) {
+  public synchronized Figures note(String text) {
     notes.add(text);
     return this;
   }
 
-  synchronized List<String> failures() {
+  public synchronized List<String> failures() {
     return rows.stream().filter(r -> !r.verdict().isEmpty() && !"ok".equals(r.verdict())).map(r -> r.what() + ": " + r.value()).toList();
   }
 
   /** Prints the table and writes it to {@code target/reliability/<name>.md}. */
-  synchronized void publish() {
+  public synchronized void publish() {
     StringBuilder text = new StringBuilder();
     text.append("### ").append(title).append("\n\n");
     text.append("| what | value | check |\n|---|---|---|\n");
@@ -89,14 +89,14 @@ final class Figures {
   }
 
   /** Fails the test, naming every failed check. */
-  void assertChecksPass() {
+  public void assertChecksPass() {
     List<String> failures = failures();
     if (!failures.isEmpty()) {
       throw new AssertionError(title + ": " + failures.size() + " check(s) failed:\n  " + String.join("\n  ", failures));
     }
   }
 
-  static String format(Object value) {
+  public static String format(Object value) {
     if (value instanceof Duration duration) {
       long millis = duration.toMillis();
       return millis < 10_000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);

@@ -6,20 +6,20 @@ import java.util.Collections;
 import java.util.List;
 
 /** Latencies of one kind of call, for percentiles. */
-final class Latencies {
+public final class Latencies {
 
   private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
 
-  void add(Duration latency) {
+  public void add(Duration latency) {
     nanos.add(latency.toNanos());
   }
 
-  int count() {
+  public int count() {
     return nanos.size();
   }
 
   /** The p-th percentile (nearest rank), e.g. 50 or 99; zero when nothing was measured. */
-  Duration percentile(double p) {
+  public Duration percentile(double p) {
     List<Long> sorted;
     synchronized (nanos) {
       sorted = new ArrayList<>(nanos);
@@ -32,12 +32,12 @@ final class Latencies {
     return Duration.ofNanos(sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1))));
   }
 
-  Duration max() {
+  public Duration max() {
     return percentile(100);
   }
 
   /** {@code p50 / p99 / max} in milliseconds. */
-  String summary() {
+  public String summary() {
     return "p50 " + percentile(50).toMillis() + " ms, p99 " + percentile(99).toMillis() + " ms, max " + max().toMillis() + " ms (n=" + count() + ")";
   }
 }

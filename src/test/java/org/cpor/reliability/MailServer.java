@@ -25,10 +25,10 @@ import java.util.stream.Collectors;
  * ({@link #stop()}: nothing listens), hang ({@link #hang()}: a socket that accepts connections and never answers) and
  * come back ({@link #start()}), keeping what it received before.
  */
-final class MailServer implements AutoCloseable {
+public final class MailServer implements AutoCloseable {
 
   /** One received e-mail: to whom, which of the product's notifications (header X-CPOR-Notification), when. */
-  record Mail(String recipient, String kind, String subject, Instant receivedAt, String body) {}
+  public record Mail(String recipient, String kind, String subject, Instant receivedAt, String body) {}
 
   private static final String HOST = "127.0.0.1";
 
@@ -45,22 +45,22 @@ final class MailServer implements AutoCloseable {
   }
 
   /** A running server on a free port. */
-  static MailServer started() {
+  public static MailServer started() {
     MailServer server = new MailServer(Node.freePort());
     server.start();
     return server;
   }
 
-  String host() {
+  public String host() {
     return HOST;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** SMTP answers again (after a {@link #stop()} or a {@link #hang()}). */
-  synchronized void start() {
+  public synchronized void start() {
     endHang();
     if (greenMail == null) {
       greenMail = new GreenMail(new ServerSetup(port, HOST, ServerSetup.PROTOCOL_SMTP));
@@ -69,7 +69,7 @@ final class MailServer implements AutoCloseable {
   }
 
   /** Nothing listens on the port any more: connections are refused. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (greenMail != null) {
       earlier.addAll(receivedBy(greenMail));
       greenMail.stop();
@@ -78,7 +78,7 @@ final class MailServer implements AutoCloseable {
   }
 
   /** A server that accepts every connection and never says a word (not even the SMTP greeting). */
-  synchronized void hang() {
+  public synchronized void hang() {
     stop();
     try {
       hanging = new ServerSocket();
@@ -102,7 +102,7 @@ final class MailServer implements AutoCloseable {
   }
 
   /** How many connections the hung server holds. */
-  int heldConnections() {
+  public int heldConnections() {
     return held.size();
   }
 
@@ -122,7 +122,7 @@ final class MailServer implements AutoCloseable {
   }
 
   /** Every e-mail received so far, outages included. */
-  synchronized List<Mail> received() {
+  public synchronized List<Mail> received() {
     List<Mail> all = new ArrayList<>(earlier);
     if (greenMail != null) {
       all.addAll(receivedBy(greenMail));
@@ -130,17 +130,17 @@ final class MailServer implements AutoCloseable {
     return all;
   }
 
-  List<Mail> received(Predicate<Mail> filter) {
+  public List<Mail> received(Predicate<Mail> filter) {
     return received().stream().filter(filter).toList();
   }
 
   /** How many e-mails each recipient got of each kind, keyed {@code recipient kind}. */
-  Map<String, Long> countsByRecipientAndKind() {
+  public Map<String, Long> countsByRecipientAndKind() {
     return received().stream().collect(Collectors.groupingBy(m -> m.recipient() + " " + m.kind(), TreeMap::new, Collectors.counting()));
   }
 
   /** The path of the decline link in the association request to {@code customer}, or null while there is none. */
-  String declinePath(String customer) {
+  public String declinePath(String customer) {
     return received(m -> m.recipient().equals(customer) && m.kind().equals("CUSTOMER_ASSOCIATION_REQUEST")).stream()
         .map(m -> DECLINE_LINK.matcher(m.body())).filter(java.util.regex.Matcher::find).map(java.util.regex.Matcher::group)
         .findFirst().orElse(null);

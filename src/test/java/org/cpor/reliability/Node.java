@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  * profile, the shared database, the shared customer-link key, the demo data, its own port and Camunda host name, and
  * the test's SMTP server. Its output goes to {@code target/reliability/<name>.log}, each start marked there.
  */
-final class Node {
+public final class Node {
 
   /** The key that signs customer links: the same on every node of a run, as the README requires. */
-  static final String LINK_KEY = randomKey();
+  public static final String LINK_KEY = randomKey();
 
   private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -47,7 +47,7 @@ final class Node {
   /** Healthy since its last start, as a load balancer's health check would see it; false from a kill or stop on. */
   private volatile boolean serving;
 
-  Node(String name, Database database, String mailHost, int mailPort, List<String> extraArguments) {
+  public Node(String name, Database database, String mailHost, int mailPort, List<String> extraArguments) {
     this.name = name;
     this.port = freePort();
     this.database = database;
@@ -58,20 +58,20 @@ final class Node {
     Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "kill-" + name));
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  URI uri(String pathAndQuery) {
+  public URI uri(String pathAndQuery) {
     return URI.create("http://127.0.0.1:" + port + pathAndQuery);
   }
 
   /** Launches the process and returns at once; see {@link #awaitHealthy()}. */
-  synchronized void start() {
+  public synchronized void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException(name + " is running");
     }
@@ -114,7 +114,7 @@ final class Node {
   }
 
   /** Starts the node and waits until its health check answers UP; returns how long that took. */
-  Duration startAndAwaitHealthy() {
+  public Duration startAndAwaitHealthy() {
     start();
     return awaitHealthy();
   }
@@ -126,7 +126,7 @@ final class Node {
    * {@link NodeFailedToStart} (with the cause from its log) when the process ends first or the start timeout passes.
    * Returns the time since {@link #start()}.
    */
-  Duration awaitHealthy() {
+  public Duration awaitHealthy() {
     Instant deadline = Instant.now().plus(Settings.startTimeout());
     while (Instant.now().isBefore(deadline)) {
       if (!isAlive()) {
@@ -142,7 +142,7 @@ final class Node {
   }
 
   /** {@code GET /actuator/health} answers 200 with status UP, and so does the readiness group where there is one. */
-  boolean isHealthy() {
+  public boolean isHealthy() {
     HttpResponse<String> health = probe("/actuator/health");
     if (health == null || health.statusCode() != 200 || !health.body().contains("\"UP\"")) {
       return false;
@@ -152,7 +152,7 @@ final class Node {
   }
 
   /** {@code /actuator/health/readiness} answers UP: Spring Boot says so only once the application runners have run. */
-  boolean readinessUp() {
+  public boolean readinessUp() {
     HttpResponse<String> readiness = probe("/actuator/health/readiness");
     return readiness != null && readiness.statusCode() == 200 && readiness.body().contains("\"UP\"");
   }
@@ -162,7 +162,7 @@ final class Node {
    * authorisations and the Tasklist filters). The first thing a node logs once they have run is springdoc's notice on
    * ApplicationReadyEvent; this start has logged it.
    */
-  synchronized boolean startupWorkDone() {
+  public synchronized boolean startupWorkDone() {
     if (!ready) {
       ready = logSinceStart().stream().anyMatch(line -> line.contains("SpringDocAppInitializer"));
     }
@@ -170,7 +170,7 @@ final class Node {
   }
 
   /** A GET with a 3 s limit; null when the node does not answer. */
-  HttpResponse<String> probe(String path) {
+  public HttpResponse<String> probe(String path) {
     try {
       return PROBE.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -182,20 +182,20 @@ final class Node {
   }
 
   /** The node has become healthy since it was last started, and has not been killed or stopped since. */
-  boolean isServing() {
+  public boolean isServing() {
     return serving && isAlive();
   }
 
-  synchronized boolean isAlive() {
+  public synchronized boolean isAlive() {
     return process != null && process.isAlive();
   }
 
-  synchronized Integer exitValue() {
+  public synchronized Integer exitValue() {
     return process == null || process.isAlive() ? null : process.exitValue();
   }
 
   /** SIGKILL ({@code Process.destroyForcibly()} on Linux): no shutdown hook, no graceful end of anything. */
-  synchronized void kill() {
+  public synchronized void kill() {
     serving = false;
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
@@ -204,7 +204,7 @@ final class Node {
   }
 
   /** SIGTERM: Spring's graceful shutdown; killed when it takes longer than 60 s. */
-  synchronized void stop() {
+  public synchronized void stop() {
     serving = false;
     if (process != null && process.isAlive()) {
       process.destroy();
@@ -224,7 +224,7 @@ final class Node {
   }
 
   /** What this start wrote to the log: the failure analysis, else the last cause, else the last error line. */
-  String failureFromLog() {
+  public String failureFromLog() {
     List<String> lines = logSinceStart();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains("APPLICATION FAILED TO START")) {
@@ -244,7 +244,7 @@ final class Node {
   }
 
   /** The lines this start wrote to the log. */
-  List<String> logSinceStart() {
+  public List<String> logSinceStart() {
     try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(log)) {
       long size = channel.size();
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, size - logOffset));
@@ -260,7 +260,7 @@ final class Node {
     return name + " (port " + port + ")";
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -268,7 +268,7 @@ final class Node {
     }
   }
 
-  static void sleep(long millis) {
+  public static void sleep(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -284,7 +284,7 @@ final class Node {
   }
 
   /** A node that ended or never became healthy; the message carries the cause from its log. */
-  static final class NodeFailedToStart extends RuntimeException {
+  public static final class NodeFailedToStart extends RuntimeException {
     NodeFailedToStart(String message) {
       super(message);
     }

@@ -9,12 +9,12 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /** Many clients at once: {@code count} calls spread over {@code clients} threads. */
-final class Parallel {
+public final class Parallel {
 
   private Parallel() {}
 
   /** Runs {@code call(i)} for every i below {@code count}; answers the results in order, or throws the first failure. */
-  static <T> List<T> map(int clients, int count, IntFunction<T> call) {
+  public static <T> List<T> map(int clients, int count, IntFunction<T> call) {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<T>> futures = new ArrayList<>();

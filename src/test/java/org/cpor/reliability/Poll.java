@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /** Waiting for what the product does on its own (job executors, the e-mail outbox), polling, with a limit. */
-final class Poll {
+public final class Poll {
 
   private Poll() {}
 
   /** Waits until {@code condition} holds; answers whether it did within {@code timeout}. */
-  static boolean until(Duration timeout, Duration interval, BooleanSupplier condition) {
+  public static boolean until(Duration timeout, Duration interval, BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
       if (condition.getAsBoolean()) {
@@ -23,7 +23,7 @@ final class Poll {
     }
   }
 
-  static boolean until(Duration timeout, BooleanSupplier condition) {
+  public static boolean until(Duration timeout, BooleanSupplier condition) {
     return until(timeout, Duration.ofSeconds(1), condition);
   }
 }
