@@ -1,0 +1,101 @@
+package org.cpor.performance;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cpor.reliability.Latencies;
+
+/**
+ * Claim lifecycles driven for a while by {@code clients} at once, and what they cost: how many ended in the measured
+ * window, the CPU of the JVM that ran the product (or the bare engine) and of PostgreSQL, what the database did, and
+ * the latency of each kind of call and of whole lifecycles.
+ */
+public record LifecycleRun(String what, int clients, int lifecycles, Duration elapsed, long applicationCpuNanos,
+    long postgresCpuNanos, PostgresActivity database, Map<String, Latencies> calls, Latencies lifecycle) {
+
+  public double perSecond() {
+    return lifecycles / (elapsed.toNanos() / 1e9);
+  }
+
+  public double applicationCpuMillisPerLifecycle() {
+    return perLifecycle(applicationCpuNanos / 1e6);
+  }
+
+  /** NaN when PostgreSQL's processes cannot be read (another machine). */
+  public double postgresCpuMillisPerLifecycle() {
+    return postgresCpuNanos < 0 ? Double.NaN : perLifecycle(postgresCpuNanos / 1e6);
+  }
+
+  public double cpuMillisPerLifecycle() {
+    return applicationCpuMillisPerLifecycle() + (postgresCpuNanos < 0 ? 0 : postgresCpuMillisPerLifecycle());
+  }
+
+  /** NaN when pg_stat_statements is not loaded. */
+  public double statementsPerLifecycle() {
+    return database.statements() == PostgresActivity.UNKNOWN ? Double.NaN : perLifecycle(database.statements());
+  }
+
+  public double rowsWrittenPerLifecycle() {
+    return perLifecycle(database.rowsWritten());
+  }
+
+  public double rowsReadPerLifecycle() {
+    return perLifecycle(database.rowsRead());
+  }
+
+  public double commitsPerLifecycle() {
+    return perLifecycle(database.commits());
+  }
+
+  private double perLifecycle(double amount) {
+    return lifecycles == 0 ? Double.NaN : amount / lifecycles;
+  }
+
+  /**
+   * Takes the counters at the start of a measured window; {@link #end} makes the run. {@code applicationPid} is the
+   * process whose CPU counts as the application's (the node's JVM, or this JVM for in-process runs).
+   */
+  public static Window start(long applicationPid, String jdbcUrl, String user, String password) {
+    return new Window(applicationPid, jdbcUrl, user, password);
+  }
+
+  /** The counters at the start of a measured window. */
+  public static final class Window {
+    private final long applicationPid;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+    private final PostgresActivity database;
+    private final long applicationCpu;
+    private final long postgresCpu;
+    private final long started;
+    public final Map<String, Latencies> calls = new LinkedHashMap<>();
+    public final Latencies lifecycle = new Latencies();
+
+    private Window(long applicationPid, String jdbcUrl, String user, String password) {
+      this.applicationPid = applicationPid;
+      this.jdbcUrl = jdbcUrl;
+      this.user = user;
+      this.password = password;
+      this.database = PostgresActivity.of(jdbcUrl, user, password);
+      this.applicationCpu = Cpu.ofProcess(applicationPid);
+      this.postgresCpu = Cpu.ofPostgres();
+      this.started = System.nanoTime();
+    }
+
+    /** The latencies of one kind of call, e.g. {@code POST /api/claims}. */
+    public synchronized Latencies call(String name) {
+      return calls.computeIfAbsent(name, n -> new Latencies());
+    }
+
+    /** The run: {@code lifecycles} ended in the window, which ends now. */
+    public LifecycleRun end(String what, int clients, int lifecycles) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      long applicationCpuNow = Cpu.ofProcess(applicationPid);
+      long postgresCpuNow = Cpu.ofPostgres();
+      PostgresActivity activity = PostgresActivity.of(jdbcUrl, user, password).since(database);
+      return new LifecycleRun(what, clients, lifecycles, elapsed, applicationCpuNow - applicationCpu,
+          postgresCpu < 0 || postgresCpuNow < 0 ? -1 : postgresCpuNow - postgresCpu, activity, Map.copyOf(calls), lifecycle);
+    }
+  }
+}
