@@ -35,16 +35,26 @@ public record LifecycleRun(String what, int clients, int lifecycles, Duration el
     return database.statements() == PostgresActivity.UNKNOWN ? Double.NaN : perLifecycle(database.statements());
   }
 
+  /** NaN where the database is not PostgreSQL. */
   public double rowsWrittenPerLifecycle() {
-    return perLifecycle(database.rowsWritten());
+    return known(database.rowsWritten());
   }
 
   public double rowsReadPerLifecycle() {
-    return perLifecycle(database.rowsRead());
+    return known(database.rowsRead());
   }
 
   public double commitsPerLifecycle() {
-    return perLifecycle(database.commits());
+    return known(database.commits());
+  }
+
+  /** HTTP (or in-process) calls made in the window per lifecycle that ended in it. */
+  public double callsPerLifecycle() {
+    return perLifecycle(calls.values().stream().mapToInt(Latencies::count).sum());
+  }
+
+  private double known(long amount) {
+    return amount == PostgresActivity.UNKNOWN ? Double.NaN : perLifecycle(amount);
   }
 
   private double perLifecycle(double amount) {
@@ -53,7 +63,8 @@ public record LifecycleRun(String what, int clients, int lifecycles, Duration el
 
   /**
    * Takes the counters at the start of a measured window; {@link #end} makes the run. {@code applicationPid} is the
-   * process whose CPU counts as the application's (the node's JVM, or this JVM for in-process runs).
+   * process whose CPU counts as the application's (the node's JVM, or this JVM for in-process runs); {@code jdbcUrl}
+   * is its PostgreSQL database, or null (H2: no database figures).
    */
   public static Window start(long applicationPid, String jdbcUrl, String user, String password) {
     return new Window(applicationPid, jdbcUrl, user, password);
@@ -77,9 +88,9 @@ public record LifecycleRun(String what, int clients, int lifecycles, Duration el
       this.jdbcUrl = jdbcUrl;
       this.user = user;
       this.password = password;
-      this.database = PostgresActivity.of(jdbcUrl, user, password);
+      this.database = jdbcUrl == null ? PostgresActivity.NONE : PostgresActivity.of(jdbcUrl, user, password);
       this.applicationCpu = Cpu.ofProcess(applicationPid);
-      this.postgresCpu = Cpu.ofPostgres();
+      this.postgresCpu = jdbcUrl == null ? -1 : Cpu.ofPostgres();
       this.started = System.nanoTime();
     }
 
@@ -92,8 +103,8 @@ public record LifecycleRun(String what, int clients, int lifecycles, Duration el
     public LifecycleRun end(String what, int clients, int lifecycles) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
       long applicationCpuNow = Cpu.ofProcess(applicationPid);
-      long postgresCpuNow = Cpu.ofPostgres();
-      PostgresActivity activity = PostgresActivity.of(jdbcUrl, user, password).since(database);
+      long postgresCpuNow = jdbcUrl == null ? -1 : Cpu.ofPostgres();
+      PostgresActivity activity = jdbcUrl == null ? PostgresActivity.NONE : PostgresActivity.of(jdbcUrl, user, password).since(database);
       return new LifecycleRun(what, clients, lifecycles, elapsed, applicationCpuNow - applicationCpu,
           postgresCpu < 0 || postgresCpuNow < 0 ? -1 : postgresCpuNow - postgresCpu, activity, Map.copyOf(calls), lifecycle);
     }

@@ -16,6 +16,9 @@ public record PostgresActivity(long statements, long commits, long rowsWritten, 
 
   public static final long UNKNOWN = -1;
 
+  /** A database that is not PostgreSQL: nothing known. */
+  public static final PostgresActivity NONE = new PostgresActivity(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN);
+
   /** The database's counters now. {@code jdbcUrl} names the database; {@code user}/{@code password} may read the statistics. */
   public static PostgresActivity of(String jdbcUrl, String user, String password) {
     pause();
@@ -41,8 +44,12 @@ public record PostgresActivity(long statements, long commits, long rowsWritten, 
 
   /** What happened between {@code earlier} and this snapshot. */
   public PostgresActivity since(PostgresActivity earlier) {
-    return new PostgresActivity(statements == UNKNOWN || earlier.statements == UNKNOWN ? UNKNOWN : statements - earlier.statements,
-        commits - earlier.commits, rowsWritten - earlier.rowsWritten, rowsRead - earlier.rowsRead);
+    return new PostgresActivity(minus(statements, earlier.statements), minus(commits, earlier.commits),
+        minus(rowsWritten, earlier.rowsWritten), minus(rowsRead, earlier.rowsRead));
+  }
+
+  private static long minus(long now, long earlier) {
+    return now == UNKNOWN || earlier == UNKNOWN ? UNKNOWN : now - earlier;
   }
 
   private static void tryCreateExtension(Connection connection) {

@@ -34,7 +34,7 @@ public final class Node {
 
   private final String name;
   private final int port;
-  private final Database database;
+  private final String jdbcUrl;
   private final String mailHost;
   private final int mailPort;
   private final List<String> extraArguments;
@@ -48,9 +48,14 @@ public final class Node {
   private volatile boolean serving;
 
   public Node(String name, Database database, String mailHost, int mailPort, List<String> extraArguments) {
+    this(name, database.jdbcUrl(), mailHost, mailPort, extraArguments);
+  }
+
+  /** A node on the database at {@code jdbcUrl} (PostgreSQL, or H2 for contrast). */
+  public Node(String name, String jdbcUrl, String mailHost, int mailPort, List<String> extraArguments) {
     this.name = name;
     this.port = freePort();
-    this.database = database;
+    this.jdbcUrl = jdbcUrl;
     this.mailHost = mailHost;
     this.mailPort = mailPort;
     this.extraArguments = List.copyOf(extraArguments);
@@ -97,7 +102,7 @@ public final class Node {
       // whatever the developer's shell sets for the product stays out: the node gets exactly these
       environment.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CPOR_") || key.startsWith("CAMUNDA_"));
       environment.put("SPRING_PROFILES_ACTIVE", "postgres");
-      environment.put("CPOR_DB_URL", database.jdbcUrl());
+      environment.put("CPOR_DB_URL", jdbcUrl);
       environment.put("CPOR_DB_USER", Settings.dbUser());
       environment.put("CPOR_DB_PASSWORD", Settings.dbPassword());
       environment.put("CPOR_CUSTOMER_LINK_KEY", LINK_KEY);
@@ -184,6 +189,14 @@ public final class Node {
   /** The node has become healthy since it was last started, and has not been killed or stopped since. */
   public boolean isServing() {
     return serving && isAlive();
+  }
+
+  /** The operating system's process ID of the running node (its JVM). */
+  public synchronized long pid() {
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return process.pid();
   }
 
   public synchronized boolean isAlive() {
