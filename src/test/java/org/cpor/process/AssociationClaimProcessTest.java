@@ -90,6 +90,12 @@ class AssociationClaimProcessTest extends IntegrationTest {
     assertThat(subjectsTo(PARTNER)).contains("Association official: Contoso Teams rollout");
     assertThat(timeline.ofClaim(claimId)).extracting(TimelineEvent::type)
         .contains("SUBMITTED", "CHECKED", "REVIEW_STARTED", "DECIDED", "APPROVED", "CUSTOMER_NOTIFIED", "OFFICIAL");
+    // history is kept 3650 days from the claim's submission: the removal time is written with each history row, so
+    // the claim's end rewrites none of them
+    org.camunda.bpm.engine.history.HistoricProcessInstance history = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(claimId).singleResult();
+    assertThat(history.getRemovalTime().toInstant()).isEqualTo(NOW.plus(java.time.Duration.ofDays(3650)))
+        .isEqualTo(history.getStartTime().toInstant().plus(java.time.Duration.ofDays(3650)));
   }
 
   @Test
