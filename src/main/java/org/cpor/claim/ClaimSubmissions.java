@@ -96,9 +96,12 @@ public class ClaimSubmissions {
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
 
     Claim claim = normalise(request, organisation, caller);
+    // read once: what refuses the claim, its findings and the validator's view of the competition all come from it
+    ClaimChecks.Competition competition = checks.competition(claim.customerTenantId(), claim.workloadCodes());
     checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
-        claim.workloadCodes(), null);
+        claim.workloadCodes(), null, competition);
     claims.insert(claim);
+    checks.remember(claim.id(), competition);
     timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",
         claim.program() + " " + String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
     poeFiles.attach(poeIds, claim.id(), null, null, caller.userId());

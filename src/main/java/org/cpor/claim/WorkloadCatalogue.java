@@ -30,6 +30,28 @@ public class WorkloadCatalogue {
 
   public record Workload(String code, String name) {}
 
+  /** The whole catalogue as read once, for views of many claims. */
+  public record Names(Map<Program, Map<String, String>> byProgram) {
+
+    public Optional<String> name(Program program, String code) {
+      return Optional.ofNullable(byProgram.getOrDefault(program, Map.of()).get(code));
+    }
+
+    /** As {@link WorkloadCatalogue#displayName}. */
+    public String displayName(String code) {
+      return byProgram.values().stream().map(names -> names.get(code)).filter(java.util.Objects::nonNull).findFirst().orElse(code);
+    }
+  }
+
+  /** The whole catalogue, in one query. */
+  public Names names() {
+    Map<Program, Map<String, String>> byProgram = new java.util.EnumMap<>(Program.class);
+    jdbc.sql("select program, code, name from workloads").query(rs -> {
+      byProgram.computeIfAbsent(Program.valueOf(rs.getString(1)), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getString(3));
+    });
+    return new Names(byProgram);
+  }
+
   /** The workloads a program may claim, by name. */
   public java.util.List<Workload> ofProgram(Program program) {
     return jdbc.sql("select code, name from workloads where program = ? order by name").param(program.name())
