@@ -84,14 +84,12 @@ public class ClaimChecks {
 
   private record Remembered(String claimId) {}
 
-  /** Throws what refuses the claim; {@code claimId} is the claim itself once stored (null before). */
-  void refuse(String organisationId, String partnerId, String tenantId, String domain, List<String> workloads, String claimId) {
-    refuse(organisationId, partnerId, tenantId, domain, workloads, claimId, null);
-  }
-
-  /** The same, against the competition read already (null: read it once the PartnerID and domain have passed). */
-  void refuse(String organisationId, String partnerId, String tenantId, String domain, List<String> workloads, String claimId,
-      Competition known) {
+  /**
+   * Throws what refuses the claim; {@code claimId} is the claim itself once stored (null before). Answers the
+   * competition it checked the claim against, read once the PartnerID and the domain have passed.
+   */
+  Competition refuse(String organisationId, String partnerId, String tenantId, String domain, List<String> workloads,
+      String claimId) {
     // an unregistered PartnerID and another organisation's read the same: a partner cannot probe whose it is
     PartnerLocation location = partners.location(partnerId).filter(l -> l.organisationId().equals(organisationId))
         .orElseThrow(() -> new UnprocessableException("partnerId",
@@ -104,7 +102,7 @@ public class ClaimChecks {
     if (tenant.isPresent() ? !tenant.get().domains().contains(domain) : owner.isPresent()) {
       throw new UnprocessableException("customerDomain", "Domain " + domain + " does not belong to tenant " + tenantId);
     }
-    Competition competition = known != null ? known : competition(tenantId, workloads);
+    Competition competition = competition(tenantId, workloads);
     for (String workload : workloads) {
       for (Claim open : competition.openClaimsFor(workload)) {
         if (open.organisationId().equals(organisationId) && !open.id().equals(claimId)) {
@@ -119,6 +117,7 @@ public class ClaimChecks {
             + " in tenant " + tenantId + " (claim " + active.get().claimId() + ")");
       }
     }
+    return competition;
   }
 
   /**

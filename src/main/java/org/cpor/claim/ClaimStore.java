@@ -144,15 +144,6 @@ public class ClaimStore {
         .params(params).query(this::claim).list());
   }
 
-  /** Open claims for a tenant and workload, of every organisation. */
-  public List<Claim> openClaimsFor(String tenantId, String workload) {
-    return complete(jdbc.sql("""
-        select c.* from claims c join claim_workloads w on w.claim_id = c.id
-        where c.customer_tenant_id = ? and w.code = ? and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
-        order by c.submitted_at""")
-        .params(tenantId, workload).query(this::claim).list());
-  }
-
   /** The open claims for a tenant and each of these workloads, of every organisation, in one query. */
   public Map<String, List<Claim>> openClaimsFor(String tenantId, Collection<String> workloads) {
     Map<String, List<Claim>> byWorkload = new LinkedHashMap<>();

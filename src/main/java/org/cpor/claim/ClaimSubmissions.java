@@ -96,10 +96,9 @@ public class ClaimSubmissions {
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
 
     Claim claim = normalise(request, organisation, caller);
-    // read once: what refuses the claim, its findings and the validator's view of the competition all come from it
-    ClaimChecks.Competition competition = checks.competition(claim.customerTenantId(), claim.workloadCodes());
-    checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
-        claim.workloadCodes(), null, competition);
+    // read once: the claim's findings and the validator's view of the competition come from what refused it or not
+    ClaimChecks.Competition competition = checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(),
+        claim.customerDomain(), claim.workloadCodes(), null);
     claims.insert(claim);
     checks.remember(claim.id(), competition);
     timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",

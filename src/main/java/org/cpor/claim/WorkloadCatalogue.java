@@ -16,11 +16,6 @@ public class WorkloadCatalogue {
     this.jdbc = jdbc;
   }
 
-  public Optional<String> name(Program program, String code) {
-    return jdbc.sql("select name from workloads where program = ? and code = ?")
-        .params(program.name(), code).query(String.class).optional();
-  }
-
   /** Which programs list the code at all. */
   public Map<String, String> programsOf(String code) {
     return jdbc.sql("select program, name from workloads where code = ?").param(code)

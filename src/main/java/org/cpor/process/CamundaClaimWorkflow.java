@@ -75,13 +75,6 @@ class CamundaClaimWorkflow implements ClaimWorkflow, ClaimIncidents {
   }
 
   @Override
-  public boolean customerNotificationFailing(String claimId) {
-    ProcessInstance instance = instance(claimId);
-    return instance != null && runtime.createIncidentQuery().processInstanceId(instance.getId())
-        .activityId(AssociationClaimProcess.TASK_NOTIFY_CUSTOMER).count() > 0;
-  }
-
-  @Override
   public Set<String> customerNotificationFailing(Collection<String> claimIds) {
     if (claimIds.isEmpty()) {
       return Set.of();
