@@ -7,8 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -47,6 +51,29 @@ public class AssociationStore {
   public Optional<Association> activeFor(String tenantId, String workload) {
     return jdbc.sql("select * from associations where active_key = ?").param(tenantId + "/" + workload)
         .query(this::association).optional();
+  }
+
+  /** The ACTIVE association of the tenant for each of these workloads that has one, in one query. */
+  public Map<String, Association> activeFor(String tenantId, Collection<String> workloads) {
+    Map<String, Association> byWorkload = new HashMap<>();
+    if (workloads.isEmpty()) {
+      return byWorkload;
+    }
+    jdbc.sql("select * from associations where active_key in (:keys)")
+        .param("keys", workloads.stream().map(w -> tenantId + "/" + w).distinct().toList())
+        .query(this::association).list().forEach(a -> byWorkload.put(a.workload(), a));
+    return byWorkload;
+  }
+
+  /** The associations of each of these claims, by workload and since, in one query. */
+  public Map<String, List<Association>> ofClaims(Collection<String> claimIds) {
+    Map<String, List<Association>> byClaim = new HashMap<>();
+    if (claimIds.isEmpty()) {
+      return byClaim;
+    }
+    jdbc.sql("select * from associations where claim_id in (:ids) order by workload, since").param("ids", Set.copyOf(claimIds))
+        .query(this::association).list().forEach(a -> byClaim.computeIfAbsent(a.claimId(), k -> new ArrayList<>()).add(a));
+    return byClaim;
   }
 
   public List<Association> ofClaim(String claimId) {

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cpor.claim.Claim;
@@ -29,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every claim submitted in the period (dates in UTC, both ends included) with its latest decision and every
- * event of its timeline, one row per event.
+ * event of its timeline, one row per event; streamed, a chunk of claims at a time.
  */
 @RestController
 @Tag(name = ApiDocs.AUDITOR)
@@ -38,6 +41,9 @@ class AuditExportController {
   private static final String[] HEADER = {"claimId", "claimName", "partnerId", "organisationId", "program",
       "customerTenantId", "customerDomain", "workloads", "status", "submittedAt", "submittedBy", "decisionOutcome",
       "decisionReasons", "decisionComment", "decidedAt", "decidedBy", "eventAt", "eventActor", "eventType", "eventDetail"};
+
+  /** Claims read (and rows written) at a time: memory for one chunk, whatever the period. */
+  static final int CHUNK = 200;
 
   private final ClaimStore claims;
   private final ClaimTimeline timeline;
@@ -64,20 +70,32 @@ class AuditExportController {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"claims.csv\"");
     Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    Instant start = from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC);
+    Instant end = to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-      for (Claim claim : claims.submittedBetween(from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-          to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-        Decision decision = claims.latestDecision(claim.id()).orElse(null);
-        for (TimelineEvent event : timeline.ofClaim(claim.id())) {
-          csv.printRecord(java.util.stream.Stream.of(claim.id(), claim.name(), claim.partnerId(), claim.organisationId(), claim.program(),
-              claim.customerTenantId(), claim.customerDomain(), String.join(" ", claim.workloadCodes()), claim.status(),
-              claim.submittedAt(), claim.submittedBy(),
-              decision == null ? null : decision.outcome(), decision == null ? null : String.join(" ", decision.reasons()),
-              decision == null ? null : decision.comment(), decision == null ? null : decision.decidedAt(),
-              decision == null ? null : decision.decidedBy(),
-              event.at(), event.actor(), event.type(), event.detail()).map(AuditExportController::cell));
+      // a chunk of claims at a time, with its decisions and events in one query each, written before the next is read
+      Claim after = null;
+      List<Claim> chunk;
+      do {
+        chunk = claims.submittedBetween(start, end, after, CHUNK);
+        List<String> ids = chunk.stream().map(Claim::id).toList();
+        Map<String, Decision> decisions = ids.isEmpty() ? Map.of() : claims.latestDecisions(ids);
+        Map<String, List<TimelineEvent>> events = timeline.ofClaims(ids);
+        for (Claim claim : chunk) {
+          Decision decision = decisions.get(claim.id());
+          for (TimelineEvent event : events.getOrDefault(claim.id(), List.of())) {
+            csv.printRecord(java.util.stream.Stream.of(claim.id(), claim.name(), claim.partnerId(), claim.organisationId(), claim.program(),
+                claim.customerTenantId(), claim.customerDomain(), String.join(" ", claim.workloadCodes()), claim.status(),
+                claim.submittedAt(), claim.submittedBy(),
+                decision == null ? null : decision.outcome(), decision == null ? null : String.join(" ", decision.reasons()),
+                decision == null ? null : decision.comment(), decision == null ? null : decision.decidedAt(),
+                decision == null ? null : decision.decidedBy(),
+                event.at(), event.actor(), event.type(), event.detail()).map(AuditExportController::cell));
+          }
         }
-      }
+        csv.flush();
+        after = chunk.isEmpty() ? null : chunk.get(chunk.size() - 1);
+      } while (chunk.size() == CHUNK);
     }
   }
 

@@ -103,7 +103,7 @@ class ClaimController {
     ClaimQuery query = new ClaimQuery(caller.organisationFilter(), Params.code(ClaimStatus.class, "status", status), Params.blankToNull(tenantId),
         Params.blankToNull(workload), null, page, size);
     Page.checkPaging(page, size);
-    List<ClaimView> items = claims.search(query).stream().map(c -> views.of(c, caller)).toList();
+    List<ClaimView> items = views.of(claims.search(query), caller);
     return new Page<>(items, page, size, claims.count(query));
   }
 

@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,20 +126,46 @@ public class ClaimStore {
     return counts;
   }
 
-  /** Claims submitted in [from, to), oldest first; a null end is open. */
-  public List<Claim> submittedBetween(Instant from, Instant to) {
-    return complete(jdbc.sql("select * from claims where submitted_at >= ? and submitted_at < ? order by submitted_at, id")
-        .params(of(from == null ? Instant.parse("2000-01-01T00:00:00Z") : from), of(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to))
-        .query(this::claim).list());
+  /**
+   * At most {@code limit} claims submitted in [from, to), oldest first, after the claim {@code after} (null: from the
+   * first): the period read a chunk at a time.
+   */
+  public List<Claim> submittedBetween(Instant from, Instant to, Claim after, int limit) {
+    List<Object> params = new ArrayList<>(List.of(of(from == null ? Instant.parse("2000-01-01T00:00:00Z") : from),
+        of(to == null ? Instant.parse("9999-01-01T00:00:00Z") : to)));
+    String next = "";
+    if (after != null) {
+      next = " and (submitted_at > ? or (submitted_at = ? and id > ?))";
+      params.addAll(List.of(of(after.submittedAt()), of(after.submittedAt()), after.id()));
+    }
+    params.add(limit);
+    return complete(jdbc.sql("select * from claims where submitted_at >= ? and submitted_at < ?" + next
+            + " order by submitted_at, id limit ?")
+        .params(params).query(this::claim).list());
   }
 
-  /** Open claims for a tenant and workload, of every organisation. */
-  public List<Claim> openClaimsFor(String tenantId, String workload) {
-    return complete(jdbc.sql("""
-        select c.* from claims c join claim_workloads w on w.claim_id = c.id
-        where c.customer_tenant_id = ? and w.code = ? and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
-        order by c.submitted_at""")
-        .params(tenantId, workload).query(this::claim).list());
+  /** The open claims for a tenant and each of these workloads, of every organisation, in one query. */
+  public Map<String, List<Claim>> openClaimsFor(String tenantId, Collection<String> workloads) {
+    Map<String, List<Claim>> byWorkload = new LinkedHashMap<>();
+    if (workloads.isEmpty()) {
+      return byWorkload;
+    }
+    List<String> claimedWorkloads = new ArrayList<>();
+    List<Object> params = new ArrayList<>(List.of(tenantId));
+    params.addAll(workloads);
+    List<Claim> open = complete(jdbc.sql("""
+        select w.code as claimed_workload, c.* from claims c join claim_workloads w on w.claim_id = c.id
+        where c.customer_tenant_id = ? and w.code in (%s)
+          and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
+        order by c.submitted_at""".formatted(placeholders(workloads.size())))
+        .params(params).query((rs, n) -> {
+          claimedWorkloads.add(rs.getString("claimed_workload"));
+          return claim(rs, n);
+        }).list());
+    for (int i = 0; i < open.size(); i++) {
+      byWorkload.computeIfAbsent(claimedWorkloads.get(i), k -> new ArrayList<>()).add(open.get(i));
+    }
+    return byWorkload;
   }
 
   void replaceFindings(String claimId, List<Finding> findings) {
@@ -156,6 +184,18 @@ public class ClaimStore {
         .list();
   }
 
+  /** The findings of each of these claims, in their order. */
+  public Map<String, List<Finding>> findings(Collection<String> claimIds) {
+    Map<String, List<Finding>> byClaim = new HashMap<>();
+    forChunks(claimIds, chunk -> jdbc.sql("select claim_id, code, severity, message from claim_findings where claim_id in ("
+            + placeholders(chunk.size()) + ") order by claim_id, seq")
+        .params(chunk)
+        .query(rs -> {
+          byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Finding(rs.getString(2), rs.getString(3), rs.getString(4)));
+        }));
+    return byClaim;
+  }
+
   void insertDecision(String claimId, Decision decision) {
     jdbc.sql("insert into claim_decisions (claim_id, outcome, reasons, comment, decided_at, decided_by) values (?, ?, ?, ?, ?, ?)")
         .params(claimId, decision.outcome().name(), String.join(",", decision.reasons()), decision.comment(),
@@ -169,6 +209,19 @@ public class ClaimStore {
         .query((rs, n) -> new Decision(DecisionOutcome.valueOf(rs.getString("outcome")), codes(rs.getString("reasons")),
             rs.getString("comment"), instant(rs, "decided_at"), rs.getString("decided_by")))
         .optional();
+  }
+
+  /** The latest decision of each of these claims that has one. */
+  public Map<String, Decision> latestDecisions(Collection<String> claimIds) {
+    Map<String, Decision> byClaim = new HashMap<>();
+    forChunks(claimIds, chunk -> jdbc.sql("select * from claim_decisions where claim_id in (" + placeholders(chunk.size())
+            + ") order by id")
+        .params(chunk)
+        .query(rs -> {
+          byClaim.put(rs.getString("claim_id"), new Decision(DecisionOutcome.valueOf(rs.getString("outcome")),
+              codes(rs.getString("reasons")), rs.getString("comment"), instant(rs, "decided_at"), rs.getString("decided_by")));
+        }));
+    return byClaim;
   }
 
   /** How many decisions validators have taken on the claim (the system's and the customer's not counted). */
@@ -185,10 +238,26 @@ public class ClaimStore {
   public Optional<InformationRequest> latestInformationRequest(String claimId) {
     return jdbc.sql("select * from information_requests where claim_id = ? order by id desc limit 1")
         .param(claimId)
-        .query((rs, n) -> new InformationRequest(rs.getLong("id"), codes(rs.getString("reasons")), rs.getString("question"),
-            instant(rs, "requested_at"), instant(rs, "due_at"), instant(rs, "answered_at"), rs.getString("answered_by"),
-            rs.getString("answer_comment")))
+        .query((rs, n) -> informationRequest(rs))
         .optional();
+  }
+
+  private static InformationRequest informationRequest(ResultSet rs) throws SQLException {
+    return new InformationRequest(rs.getLong("id"), codes(rs.getString("reasons")), rs.getString("question"),
+        instant(rs, "requested_at"), instant(rs, "due_at"), instant(rs, "answered_at"), rs.getString("answered_by"),
+        rs.getString("answer_comment"));
+  }
+
+  /** The latest information request of each of these claims that has one. */
+  public Map<String, InformationRequest> latestInformationRequests(Collection<String> claimIds) {
+    Map<String, InformationRequest> byClaim = new HashMap<>();
+    forChunks(claimIds, chunk -> jdbc.sql("select * from information_requests where claim_id in (" + placeholders(chunk.size())
+            + ") order by id")
+        .params(chunk)
+        .query(rs -> {
+          byClaim.put(rs.getString("claim_id"), informationRequest(rs));
+        }));
+    return byClaim;
   }
 
   void answerInformationRequest(long requestId, Instant answeredAt, String answeredBy, String comment) {
@@ -233,17 +302,26 @@ public class ClaimStore {
 
   private List<Claim> complete(List<Unloaded> rows) {
     Map<String, List<ClaimedWorkload>> byClaim = new HashMap<>();
-    List<String> ids = rows.stream().map(Unloaded::id).toList();
-    for (int from = 0; from < ids.size(); from += 500) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-      jdbc.sql("select claim_id, code, subscription_id from claim_workloads where claim_id in ("
-              + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") order by claim_id, code")
-          .params(chunk)
-          .query(rs -> {
-            byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClaimedWorkload(rs.getString(2), rs.getString(3)));
-          });
-    }
+    forChunks(rows.stream().map(Unloaded::id).distinct().toList(), chunk ->
+        jdbc.sql("select claim_id, code, subscription_id from claim_workloads where claim_id in ("
+                + placeholders(chunk.size()) + ") order by claim_id, code")
+            .params(chunk)
+            .query(rs -> {
+              byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClaimedWorkload(rs.getString(2), rs.getString(3)));
+            }));
     return rows.stream().map(r -> r.withWorkloads().apply(byClaim.getOrDefault(r.id(), List.of()))).toList();
+  }
+
+  /** The IDs in chunks of at most 500, one query each: a page or an export chunk is one query. */
+  private static void forChunks(Collection<String> ids, java.util.function.Consumer<List<String>> query) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    for (int from = 0; from < all.size(); from += 500) {
+      query.accept(all.subList(from, Math.min(all.size(), from + 500)));
+    }
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
   }
 
   private Unloaded claim(ResultSet rs, int row) throws SQLException {

@@ -96,9 +96,11 @@ public class ClaimSubmissions {
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
 
     Claim claim = normalise(request, organisation, caller);
-    checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
-        claim.workloadCodes(), null);
+    // read once: the claim's findings and the validator's view of the competition come from what refused it or not
+    ClaimChecks.Competition competition = checks.refuse(organisation.id(), claim.partnerId(), claim.customerTenantId(),
+        claim.customerDomain(), claim.workloadCodes(), null);
     claims.insert(claim);
+    checks.remember(claim.id(), competition);
     timeline.record(claim.id(), new TimelineEvent(claim.submittedAt(), caller.userId(), "SUBMITTED",
         claim.program() + " " + String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
     poeFiles.attach(poeIds, claim.id(), null, null, caller.userId());

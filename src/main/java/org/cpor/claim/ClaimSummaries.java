@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import org.cpor.association.AssociationStore;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.poe.PoeFile;
@@ -34,7 +33,7 @@ public class ClaimSummaries {
   static final String LINK_CLASS = "cpor-link";
 
   private final ClaimStore claims;
-  private final AssociationStore associations;
+  private final ClaimChecks checks;
   private final PartnerDirectory partners;
   private final WorkloadCatalogue catalogue;
   private final PoeFiles poeFiles;
@@ -42,13 +41,13 @@ public class ClaimSummaries {
   private final BusinessCalendar calendar;
   private final String appRoot;
 
-  ClaimSummaries(ClaimStore claims, AssociationStore associations, PartnerDirectory partners, WorkloadCatalogue catalogue,
+  ClaimSummaries(ClaimStore claims, ClaimChecks checks, PartnerDirectory partners, WorkloadCatalogue catalogue,
       PoeFiles poeFiles, BusinessCalendar calendar, Labels labels,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.poeFiles = poeFiles;
     this.labels = labels;
     this.claims = claims;
-    this.associations = associations;
+    this.checks = checks;
     this.partners = partners;
     this.catalogue = catalogue;
     this.calendar = calendar;
@@ -155,12 +154,13 @@ public class ClaimSummaries {
    */
   public String competition(String claimId, Instant asOf) {
     Claim c = claims.get(claimId);
+    ClaimChecks.Competition competition = checks.competition(c);
     List<String> lines = new ArrayList<>();
     for (String workload : c.workloadCodes()) {
-      associations.activeFor(c.customerTenantId(), workload).ifPresent(a -> lines.add("- " + workload
+      competition.activeFor(workload).ifPresent(a -> lines.add("- " + workload
           + ": official association of " + escaped(organisation(a.organisationId())) + ", PartnerID " + a.partnerId()
           + ", since " + time(a.since()) + " (claim " + a.claimId() + ")"));
-      claims.openClaimsFor(c.customerTenantId(), workload).stream().filter(o -> !o.id().equals(claimId))
+      competition.openClaimsFor(workload).stream().filter(o -> !o.id().equals(claimId))
           .forEach(o -> lines.add("- " + workload + ": open claim " + o.id() + " of " + escaped(organisation(o))
               + ", PartnerID " + o.partnerId() + ", " + o.status() + ", submitted " + time(o.submittedAt())));
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cpor.association.Association;
@@ -35,11 +36,16 @@ public class CompetitorRedaction {
 
   /** The findings as the caller may see them: competing ones name the workload only, once each. */
   public List<Finding> findings(List<Finding> findings, Caller caller) {
+    return findings(findings, caller, catalogue::displayName);
+  }
+
+  /** The same, naming workloads from a catalogue read already. */
+  List<Finding> findings(List<Finding> findings, Caller caller, Function<String, String> displayName) {
     if (caller.seesEveryOrganisation()) {
       return findings;
     }
     Set<Finding> visible = new LinkedHashSet<>();
-    findings.forEach(f -> visible.add(forPartner(f)));
+    findings.forEach(f -> visible.add(forPartner(f, displayName)));
     return List.copyOf(visible);
   }
 
@@ -61,11 +67,11 @@ public class CompetitorRedaction {
         "superseded by another partner's claim", association.claimId());
   }
 
-  private Finding forPartner(Finding finding) {
+  private Finding forPartner(Finding finding, Function<String, String> displayName) {
     if (!Finding.COMPETING_CLAIM.equals(finding.code())) {
       return finding;
     }
-    return new Finding(finding.code(), finding.severity(), competing(finding.message()));
+    return new Finding(finding.code(), finding.severity(), competing(finding.message(), displayName));
   }
 
   private TimelineEvent forPartner(TimelineEvent event) {
@@ -89,13 +95,13 @@ public class CompetitorRedaction {
     String prefix = Finding.COMPETING_CLAIM + ": ";
     Set<String> parts = new LinkedHashSet<>();
     for (String part : detail.split(Finding.SEPARATOR)) {
-      parts.add(part.startsWith(prefix) ? prefix + competing(part.substring(prefix.length())) : part);
+      parts.add(part.startsWith(prefix) ? prefix + competing(part.substring(prefix.length()), catalogue::displayName) : part);
     }
     return String.join(Finding.SEPARATOR, parts);
   }
 
-  private String competing(String message) {
-    return workload(message).map(code -> "A competing association or claim exists for " + catalogue.displayName(code)
+  private static String competing(String message, Function<String, String> displayName) {
+    return workload(message).map(code -> "A competing association or claim exists for " + displayName.apply(code)
             + " (" + code + ") in this tenant.")
         .orElse("A competing association or claim exists for a workload of this claim.");
   }

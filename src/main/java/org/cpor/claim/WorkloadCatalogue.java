@@ -16,11 +16,6 @@ public class WorkloadCatalogue {
     this.jdbc = jdbc;
   }
 
-  public Optional<String> name(Program program, String code) {
-    return jdbc.sql("select name from workloads where program = ? and code = ?")
-        .params(program.name(), code).query(String.class).optional();
-  }
-
   /** Which programs list the code at all. */
   public Map<String, String> programsOf(String code) {
     return jdbc.sql("select program, name from workloads where code = ?").param(code)
@@ -29,6 +24,28 @@ public class WorkloadCatalogue {
   }
 
   public record Workload(String code, String name) {}
+
+  /** The whole catalogue as read once, for views of many claims. */
+  public record Names(Map<Program, Map<String, String>> byProgram) {
+
+    public Optional<String> name(Program program, String code) {
+      return Optional.ofNullable(byProgram.getOrDefault(program, Map.of()).get(code));
+    }
+
+    /** As {@link WorkloadCatalogue#displayName}. */
+    public String displayName(String code) {
+      return byProgram.values().stream().map(names -> names.get(code)).filter(java.util.Objects::nonNull).findFirst().orElse(code);
+    }
+  }
+
+  /** The whole catalogue, in one query. */
+  public Names names() {
+    Map<Program, Map<String, String>> byProgram = new java.util.EnumMap<>(Program.class);
+    jdbc.sql("select program, code, name from workloads").query(rs -> {
+      byProgram.computeIfAbsent(Program.valueOf(rs.getString(1)), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getString(3));
+    });
+    return new Names(byProgram);
+  }
 
   /** The workloads a program may claim, by name. */
   public java.util.List<Workload> ofProgram(Program program) {

@@ -137,6 +137,11 @@ public class PoeFiles {
     return store.ofClaim(claimId);
   }
 
+  /** The files of each of these claims (a claim without files is absent). */
+  public Map<String, List<PoeFile>> ofClaims(java.util.Collection<String> claimIds) {
+    return store.ofClaims(claimIds);
+  }
+
   public record Download(PoeFile file, byte[] content) {}
 
   /** The file for its organisation, validators and auditors; nobody else learns that it exists. */

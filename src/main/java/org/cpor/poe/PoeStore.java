@@ -57,6 +57,17 @@ class PoeStore {
         .query(this::file).list();
   }
 
+  /** The files of each of these claims, oldest first, in one query. */
+  Map<String, List<PoeFile>> ofClaims(Collection<String> claimIds) {
+    if (claimIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<PoeFile>> byClaim = new java.util.HashMap<>();
+    jdbc.sql("select " + COLUMNS + " from poe_files where claim_id in (:ids) order by uploaded_at, id").param("ids", Set.copyOf(claimIds))
+        .query(this::file).list().forEach(f -> byClaim.computeIfAbsent(f.claimId(), k -> new java.util.ArrayList<>()).add(f));
+    return byClaim;
+  }
+
   void link(Collection<String> ids, String claimId, Long informationRequestId, Long disputeId) {
     jdbc.sql("update poe_files set claim_id = :claim, information_request_id = :request, dispute_id = :dispute where id in (:ids)")
         .param("claim", claimId).param("request", informationRequestId).param("dispute", disputeId)

@@ -127,7 +127,13 @@ class PortalClaimsController {
         : new ClaimQuery(all.organisationId(), statusFilter, all.tenantId(), all.workload(), all.program(), all.text(), null,
             all.sort(), all.page(), all.size());
     long total = claims.count(query);
-    model.addAttribute("rows", claims.search(query).stream().map(c -> new Row(views.of(c, caller), action(c, caller))).toList());
+    List<Claim> found = claims.search(query);
+    List<ClaimView> shown = views.of(found, caller);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < found.size(); i++) {
+      rows.add(new Row(shown.get(i), action(found.get(i), shown.get(i), caller)));
+    }
+    model.addAttribute("rows", rows);
     model.addAttribute("total", total);
     model.addAttribute("page", query.page());
     model.addAttribute("lastPage", Math.max(0, (int) ((total - 1) / PAGE_SIZE)));
@@ -150,10 +156,11 @@ class PortalClaimsController {
   }
 
   /** What the partner must do about a claim now, in words, or null. */
-  private String action(Claim claim, Caller caller) {
+  private String action(Claim claim, ClaimView view, Caller caller) {
     if (claim.status() == ClaimStatus.PARTNER_ACTION_REQUIRED) {
-      return claims.latestInformationRequest(claim.id()).filter(r -> r.isOpen())
-          .map(r -> "Answer the information request by " + deadlines.format(r.dueAt(), caller)).orElse("Answer the information request");
+      // the view's open request is the latest request while it is open
+      return view.openRequest() == null ? "Answer the information request"
+          : "Answer the information request by " + deadlines.format(view.openRequest().dueAt(), caller);
     }
     return disputes.disputableUntil(claim).map(until -> "You may dispute the rejection until " + deadlines.format(until, caller))
         .orElse(null);

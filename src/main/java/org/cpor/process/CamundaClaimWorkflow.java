@@ -2,10 +2,15 @@ package org.cpor.process;
 
 import static org.cpor.process.AssociationClaimProcess.CLAIM_ID;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cpor.claim.ClaimIncidents;
@@ -70,10 +75,20 @@ class CamundaClaimWorkflow implements ClaimWorkflow, ClaimIncidents {
   }
 
   @Override
-  public boolean customerNotificationFailing(String claimId) {
-    ProcessInstance instance = instance(claimId);
-    return instance != null && runtime.createIncidentQuery().processInstanceId(instance.getId())
-        .activityId(AssociationClaimProcess.TASK_NOTIFY_CUSTOMER).count() > 0;
+  public Set<String> customerNotificationFailing(Collection<String> claimIds) {
+    if (claimIds.isEmpty()) {
+      return Set.of();
+    }
+    // incidents at the customer notification are few (an operator acts on each): those of every claim, then their claims
+    Set<String> instanceIds = runtime.createIncidentQuery().activityId(AssociationClaimProcess.TASK_NOTIFY_CUSTOMER).list().stream()
+        .map(Incident::getProcessInstanceId).filter(Objects::nonNull).collect(Collectors.toSet());
+    if (instanceIds.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> wanted = Set.copyOf(claimIds);
+    return runtime.createProcessInstanceQuery().processDefinitionKey(AssociationClaimProcess.PROCESS_ID)
+        .processInstanceIds(instanceIds).active().list().stream()
+        .map(ProcessInstance::getBusinessKey).filter(wanted::contains).collect(Collectors.toSet());
   }
 
   private ProcessInstance instance(String claimId) {

@@ -62,4 +62,48 @@ class AuditExportTest extends IntegrationTest {
       assertThat(r.get("claimId")).isEqualTo(claimId);
     });
   }
+
+  /** Claims submitted on 2026-11-02, each with two timeline events and two decisions, written as the store would. */
+  private void storedClaims(int count) {
+    for (int i = 0; i < count; i++) {
+      String id = String.format("00000000-0000-0000-0000-%012d", i);
+      java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2026-11-02T10:00:00Z").plusSeconds(i));
+      jdbc.sql("""
+          insert into claims (id, name, partner_id, organisation_id, program, customer_tenant_id, customer_domain,
+            customer_contact_name, customer_contact_title, customer_contact_email, customer_contact_language,
+            partner_contact_name, partner_contact_email, incentive_opt_out, status, submitted_at, submitted_by)
+          values (?, ?, '4567890', 'fabrikam', 'OSU_M365', ?, 'contoso.com', 'Ada', 'CIO', 'ada@contoso.com', 'en',
+            'Grace', 'grace@fabrikam.example', false, 'REJECTED', ?, 'fabrikam-admin')""")
+          .params(id, "Claim " + i, CONTOSO, at).update();
+      jdbc.sql("insert into claim_workloads (claim_id, code) values (?, 'TEAMS'), (?, 'INTUNE')").params(id, id).update();
+      jdbc.sql("""
+          insert into claim_decisions (claim_id, outcome, reasons, comment, decided_at, decided_by)
+          values (?, 'INFORMATION_REQUESTED', 'MISSING_POE', 'Which file?', ?, 'validator'),
+                 (?, 'REJECTED', 'OTHER', ?, ?, 'validator')""").params(id, at, id, "No " + i, at).update();
+      jdbc.sql("""
+          insert into claim_timeline (claim_id, occurred_at, actor, type, detail)
+          values (?, ?, 'fabrikam-admin', 'SUBMITTED', 'OSU_M365'), (?, ?, 'validator', 'REJECTED', 'OTHER')""")
+          .params(id, at, id, at).update();
+    }
+  }
+
+  @Test
+  void exportOf100Claims_runsAFewStatements_andHasEveryEventWithTheLatestDecision() throws Exception {
+    storedClaims(100);
+
+    List<String> statements = sql.during(() -> export("?from=2026-11-02&to=2026-11-02", "auditor"));
+    List<CSVRecord> rows = export("?from=2026-11-02&to=2026-11-02", "auditor");
+
+    assertThat(statements).hasSizeLessThanOrEqualTo(12);
+    assertThat(rows).hasSize(200);
+    assertThat(rows.get(0).get("claimId")).isEqualTo("00000000-0000-0000-0000-000000000000");
+    assertThat(rows.get(199).get("claimId")).isEqualTo("00000000-0000-0000-0000-000000000099");
+    assertThat(rows).allSatisfy(r -> {
+      assertThat(r.get("decisionOutcome")).isEqualTo("REJECTED");
+      assertThat(r.get("decisionComment")).isEqualTo("No " + Integer.parseInt(r.get("claimId").substring(24)));
+      assertThat(r.get("workloads")).isEqualTo("INTUNE TEAMS");
+    });
+    assertThat(rows).extracting(r -> r.get("eventType")).containsOnly("SUBMITTED", "REJECTED");
+    assertThat(rows.get(0).get("eventType")).isEqualTo("SUBMITTED");
+  }
 }

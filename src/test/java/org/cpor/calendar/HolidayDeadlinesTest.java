@@ -77,4 +77,19 @@ class HolidayDeadlinesTest extends IntegrationTest {
     assertThat(timer(before, "BoundaryEvent_OptOutWindowElapsed").getDuedate().toInstant())
         .isEqualTo(Instant.parse("2028-11-30T14:30:00Z"));
   }
+
+  @Autowired CalendarHolidays calendarHolidays;
+
+  @Test
+  void holidayChecksOverAYear_runAtMostOneQuery() throws Exception {
+    calendarHolidays.isHoliday(LocalDate.parse("2026-12-24"));
+
+    List<String> statements = sql.during(() -> {
+      for (LocalDate day = LocalDate.parse("2031-01-01"); day.getYear() == 2031; day = day.plusDays(1)) {
+        calendarHolidays.isHoliday(day);
+      }
+    });
+
+    assertThat(statements).as("the year's adjustments, read once").hasSizeLessThanOrEqualTo(1);
+  }
 }

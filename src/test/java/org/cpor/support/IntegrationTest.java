@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -44,6 +45,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
+@Import(SqlStatements.Counting.class)
 public abstract class IntegrationTest {
 
   /** A Wednesday, 14:30 UTC, with no holiday in the following weeks. */
@@ -61,6 +63,8 @@ public abstract class IntegrationTest {
   @Autowired protected IdentityService identity;
   @Autowired protected HistoryService history;
   @Autowired protected ClaimStore claims;
+  /** Counts the SQL statements a test's requests run. */
+  @Autowired protected SqlStatements sql;
 
   protected final GreenMail mail = TestMailServer.get();
 
