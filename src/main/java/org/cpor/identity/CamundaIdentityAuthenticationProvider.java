@@ -1,8 +1,6 @@
 package org.cpor.identity;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,24 +12,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  private final IdentityService identityService;
+  private final SignIns signIns;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
+  CamundaIdentityAuthenticationProvider(SignIns signIns) {
+    this.signIns = signIns;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
-    String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
-      throw new BadCredentialsException("Wrong user name or password");
-    }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .map(SimpleGrantedAuthority::new)
-        .toList();
-    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+    SignIns.SignIn signIn = signIns.signIn(authentication.getName(), credentials == null ? null : credentials.toString())
+        .orElseThrow(() -> new BadCredentialsException("Wrong user name or password"));
+    List<SimpleGrantedAuthority> groups = signIn.groups().stream().map(SimpleGrantedAuthority::new).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(signIn.userId(), null, groups);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.cpor.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,6 +19,16 @@ class OperationsTest extends IntegrationTest {
     mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin"))).andExpect(status().isOk())
         .andExpect(content().string(containsString("jvm_memory_used_bytes")));
     mvc.perform(get("/actuator/metrics").with(httpBasic("validator", "validator"))).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void requestsAreMeasured_springSecuritysFiltersAreNotObservedOneByOne() throws Exception {
+    mvc.perform(get("/api/claims").with(httpBasic("fabrikam-admin", "fabrikam-admin"))).andExpect(status().isOk());
+
+    String metrics = mvc.perform(get("/actuator/prometheus").with(httpBasic("admin", "admin"))).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString();
+    assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/claims\"");
+    assertThat(metrics).doesNotContain("spring_security_");
   }
 
   @Test
