@@ -1,5 +1,7 @@
 package org.cpor.performance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,10 @@ class PerformanceBenchmarkIT {
   private static final Duration WARMUP = Duration.ofSeconds(Settings.number("bench.warmupSeconds", SMOKE ? 3 : 20));
   private static final Duration MEASURED = Duration.ofSeconds(Settings.number("bench.seconds", SMOKE ? 6 : 60));
   private static final boolean H2 = Boolean.parseBoolean(Settings.text("bench.h2", SMOKE ? "false" : "true"));
+  private static final List<Integer> READ_CLAIMS = numbers("bench.readClaims", SMOKE ? "1000" : "10000,100000,1000000");
+  private static final int READ_SAMPLES = Settings.number("bench.readSamples", SMOKE ? 20 : 200);
+  private static final int TIMER_WINDOWS = Settings.number("bench.timerWindows", SMOKE ? 100 : 10_000);
+  private static final List<Integer> TIMER_NODES = numbers("bench.timerNodes", "1,2");
 
   private final Report report = new Report(Settings.output().resolve("report.md"));
 
@@ -43,6 +49,7 @@ class PerformanceBenchmarkIT {
     report.line("Command: `./mvnw verify -Pbench` " + String.join(" ", benchProperties()));
 
     List<LifecycleRun> overHttp = new ArrayList<>();
+    List<LifecycleRun> ran = new ArrayList<>();
     try (MailServer mail = MailServer.started()) {
       Node node = new Node("bench-node", database, mail.host(), mail.port(), List.of());
       try {
@@ -55,18 +62,63 @@ class PerformanceBenchmarkIT {
         long heap = Memory.heapAfterFullGc(node.pid());
         lifecycles("1. Claim lifecycles over HTTP (PostgreSQL, job executor on)", overHttp);
         calls(overHttp);
-        report.section("5. Memory of the application (after the lifecycles above)");
-        report.table("what", "value");
-        report.row("heap in use after a full GC", Report.megabytes(heap));
-        report.row("resident set size at the end of the " + CLIENTS.get(CLIENTS.size() - 1) + "-client run", Report.megabytes(rss));
+        memory(heap, rss);
+        reads(ReadsWithData.run(node, database, READ_CLAIMS, READ_SAMPLES));
       } finally {
         node.stop();
       }
       if (H2) {
         h2(mail);
       }
+      LifecycleRun bare = BareEngine.run(Database.fresh("bare").jdbcUrl(), Settings.dbUser(), Settings.dbPassword(),
+          COMPARED_CLIENTS, WARMUP, MEASURED);
+      LifecycleRun inProcess;
+      try (InProcessProduct product = InProcessProduct.start(Database.fresh("inprocess"), mail)) {
+        inProcess = product.run(COMPARED_CLIENTS, WARMUP, MEASURED);
+      }
+      LifecycleRun compared = overHttp.stream().filter(r -> r.clients() == COMPARED_CLIENTS).findFirst().orElse(overHttp.get(0));
+      comparison(compared, inProcess, bare);
+      ran.addAll(overHttp);
+      ran.addAll(List.of(inProcess, bare));
     }
+    List<TimerBurst.Result> bursts = TimerBurst.run(TIMER_WINDOWS, TIMER_NODES.stream().mapToInt(Integer::intValue).toArray());
+    timerBursts(bursts);
     report.write();
+    // nothing about speed: only that every part ran (a timer burst whose claims do not all become OFFICIAL throws)
+    ran.forEach(run -> assertThat(run.lifecycles()).as(run.what() + ", " + run.clients() + " clients: lifecycles").isPositive());
+  }
+
+  private void memory(long heap, long rss) {
+    report.section("5. Memory of the application (after the lifecycles above)");
+    report.table("what", "value");
+    report.row("heap in use after a full GC", Report.megabytes(heap));
+    report.row("resident set size at the end of the " + CLIENTS.get(CLIENTS.size() - 1) + "-client run", Report.megabytes(rss));
+  }
+
+  private void comparison(LifecycleRun overHttp, LifecycleRun inProcess, LifecycleRun bare) {
+    lifecycles("2. The same lifecycle: the product over HTTP, its use cases in-process, the bare engine (same PostgreSQL)",
+        List.of(overHttp, inProcess, bare));
+    report.line("");
+    report.table("ratio to the bare engine", "lifecycles/s", "target", "CPU ms per lifecycle (application + PostgreSQL)", "target");
+    report.row("product over HTTP, " + overHttp.clients() + " clients", Report.ratio(overHttp.perSecond(), bare.perSecond()), "≥ 0.4 ×",
+        Report.ratio(overHttp.cpuMillisPerLifecycle(), bare.cpuMillisPerLifecycle()), "≤ 2.5 ×");
+    report.row("product in-process, " + inProcess.clients() + " clients", Report.ratio(inProcess.perSecond(), bare.perSecond()), "≥ 0.5 ×",
+        Report.ratio(inProcess.cpuMillisPerLifecycle(), bare.cpuMillisPerLifecycle()), "");
+  }
+
+  private void reads(List<ReadsWithData.ReadFigure> figures) {
+    report.section("3. Reads with claims in the store (sequential, after a warm-up; " + ReadsWithData.OPEN_TASKS
+        + " open validation tasks at every size)");
+    report.table("claims in the store", "read", "p50", "p99", "samples");
+    figures.forEach(f -> report.row(f.claims(), f.read(), f.p50(), f.p99(), f.samples()));
+  }
+
+  private void timerBursts(List<TimerBurst.Result> results) {
+    report.section("4. Opt-out windows falling due at once");
+    report.table("windows", "nodes", "all OFFICIAL after (s)", "windows/s", "first timer after (s)", "timers per node", "failed attempts",
+        "seeding (s)");
+    results.forEach(r -> report.row(r.windows(), r.nodes(), r.seconds(), r.windowsPerSecond(), r.firstTimerSeconds(),
+        r.timersPerNode(), r.failedAttempts(), r.seedingSeconds()));
   }
 
   private void h2(MailServer mail) {
