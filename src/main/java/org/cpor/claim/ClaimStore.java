@@ -159,7 +159,7 @@ public class ClaimStore {
         select w.code as claimed_workload, c.* from claims c join claim_workloads w on w.claim_id = c.id
         where c.customer_tenant_id = ? and w.code in (%s)
           and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
-        order by c.submitted_at""".formatted(placeholders(workloads.size())))
+        order by c.submitted_at""".formatted(bindMarkers(workloads.size())))
         .params(params).query((rs, n) -> {
           claimedWorkloads.add(rs.getString("claimed_workload"));
           return claim(rs, n);
@@ -190,7 +190,7 @@ public class ClaimStore {
   public Map<String, List<Finding>> findings(Collection<String> claimIds) {
     Map<String, List<Finding>> byClaim = new HashMap<>();
     forChunks(claimIds, chunk -> jdbc.sql("select claim_id, code, severity, message from claim_findings where claim_id in ("
-            + placeholders(chunk.size()) + ") order by claim_id, seq")
+            + bindMarkers(chunk.size()) + ") order by claim_id, seq")
         .params(chunk)
         .query(rs -> {
           byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Finding(rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -216,7 +216,7 @@ public class ClaimStore {
   /** The latest decision of each of these claims that has one. */
   public Map<String, Decision> latestDecisions(Collection<String> claimIds) {
     Map<String, Decision> byClaim = new HashMap<>();
-    forChunks(claimIds, chunk -> jdbc.sql("select * from claim_decisions where claim_id in (" + placeholders(chunk.size())
+    forChunks(claimIds, chunk -> jdbc.sql("select * from claim_decisions where claim_id in (" + bindMarkers(chunk.size())
             + ") order by id")
         .params(chunk)
         .query(rs -> {
@@ -253,7 +253,7 @@ public class ClaimStore {
   /** The latest information request of each of these claims that has one. */
   public Map<String, InformationRequest> latestInformationRequests(Collection<String> claimIds) {
     Map<String, InformationRequest> byClaim = new HashMap<>();
-    forChunks(claimIds, chunk -> jdbc.sql("select * from information_requests where claim_id in (" + placeholders(chunk.size())
+    forChunks(claimIds, chunk -> jdbc.sql("select * from information_requests where claim_id in (" + bindMarkers(chunk.size())
             + ") order by id")
         .params(chunk)
         .query(rs -> {
@@ -306,7 +306,7 @@ public class ClaimStore {
     Map<String, List<ClaimedWorkload>> byClaim = new HashMap<>();
     forChunks(rows.stream().map(Unloaded::id).distinct().toList(), chunk ->
         jdbc.sql("select claim_id, code, subscription_id from claim_workloads where claim_id in ("
-                + placeholders(chunk.size()) + ") order by claim_id, code")
+                + bindMarkers(chunk.size()) + ") order by claim_id, code")
             .params(chunk)
             .query(rs -> {
               byClaim.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ClaimedWorkload(rs.getString(2), rs.getString(3)));
@@ -322,7 +322,8 @@ public class ClaimStore {
     }
   }
 
-  private static String placeholders(int count) {
+  /** {@code ?, ?, …}: one JDBC bind marker per value of an {@code in (…)} list. */
+  private static String bindMarkers(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
   }
 

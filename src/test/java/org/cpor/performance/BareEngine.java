@@ -4,14 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.cpor.reliability.Node;
 
 /**
  * What the engine alone costs for a claim's lifecycle: a standalone Camunda engine in this JVM (no Spring, no product
@@ -109,47 +105,9 @@ public final class BareEngine {
 
   private static LifecycleRun drive(ProcessEngine engine, String jdbcUrl, String user, String password, int clients,
       Duration warmup, Duration measured) {
-    AtomicReference<LifecycleRun.Window> window = new AtomicReference<>();
-    AtomicInteger completedInWindow = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    AtomicInteger number = new AtomicInteger();
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      Thread thread = new Thread(() -> {
-        while (!stop.get() && failure.get() == null) {
-          LifecycleRun.Window measuring = window.get();
-          try {
-            lifecycle(engine, number.incrementAndGet(), measuring);
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-            return;
-          }
-          // a lifecycle counts when it ran wholly inside the measured window
-          if (measuring != null && !stop.get()) {
-            completedInWindow.incrementAndGet();
-          }
-        }
-      }, "bare-client-" + c);
-      threads.add(thread);
-      thread.start();
-    }
-    sleep(warmup);
-    window.set(LifecycleRun.start(ProcessHandle.current().pid(), jdbcUrl, user, password));
-    sleep(measured);
-    stop.set(true);
-    LifecycleRun run = window.get().end("bare engine, in-process", clients, completedInWindow.get());
-    for (Thread thread : threads) {
-      try {
-        thread.join(LIFECYCLE_LIMIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (failure.get() != null) {
-      throw new IllegalStateException("a bare engine lifecycle failed: " + failure.get(), failure.get());
-    }
-    return run;
+    return LifecycleRun.drive("bare engine, in-process", clients, warmup, measured,
+        () -> LifecycleRun.start(ProcessHandle.current().pid(), jdbcUrl, user, password),
+        (window, number) -> lifecycle(engine, number, window));
   }
 
   /** One claim's lifecycle; latencies go to {@code window} when it is measured. */
@@ -158,8 +116,6 @@ public final class BareEngine {
     TaskService tasks = engine.getTaskService();
     ManagementService management = engine.getManagementService();
     HistoryService history = engine.getHistoryService();
-    long began = System.nanoTime();
-
     String claimId = UUID.randomUUID().toString();
     Date now = new Date();
     Map<String, Object> variables = Map.of("claimId", claimId, "organisationId", number % 2 == 0 ? "fabrikam" : "northwind",
@@ -189,7 +145,7 @@ public final class BareEngine {
         if (Instant.now().isAfter(limit)) {
           throw new IllegalStateException("the job executor did not run " + ASYNC_TASK + " of " + instance + " within " + LIFECYCLE_LIMIT);
         }
-        sleep(POLL);
+        Node.sleep(POLL.toMillis());
       }
     }
     record(window, "timer wait", t);
@@ -201,9 +157,6 @@ public final class BareEngine {
     if (history.createHistoricProcessInstanceQuery().processInstanceId(instance).completed().count() != 1) {
       throw new IllegalStateException(instance + " did not end after its timer");
     }
-    if (window != null) {
-      window.lifecycle.add(Duration.ofNanos(System.nanoTime() - began));
-    }
   }
 
   private static void record(LifecycleRun.Window window, String call, long startedNanos) {
@@ -212,12 +165,4 @@ public final class BareEngine {
     }
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 }

@@ -5,13 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cpor.reliability.Api;
 import org.cpor.reliability.Claims;
 import org.cpor.reliability.Node;
@@ -44,8 +37,6 @@ final class HttpLifecycles {
   private final String jdbcUrl;
   private final String dbUser;
   private final String dbPassword;
-  private final AtomicInteger numbers = new AtomicInteger();
-  private final AtomicLong calls = new AtomicLong();
 
   /** {@code jdbcUrl} is the node's PostgreSQL database (for its statistics), or null on H2. */
   HttpLifecycles(Node node, String jdbcUrl, String dbUser, String dbPassword) {
@@ -55,75 +46,14 @@ final class HttpLifecycles {
     this.dbPassword = dbPassword;
   }
 
-  /** HTTP calls made so far, every run together. */
-  long calls() {
-    return calls.get();
-  }
-
   /** {@code clients} threads for {@code warmup} (not measured), then for {@code measured}. */
   LifecycleRun run(String what, int clients, Duration warmup, Duration measured) {
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicInteger completed = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    Map<String, String> failures = new LinkedHashMap<>();
-    AtomicBoolean measuring = new AtomicBoolean();
-    LifecycleRun.Window[] window = new LifecycleRun.Window[1];
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch ended = new CountDownLatch(clients);
-    for (int i = 0; i < clients; i++) {
-      pool.submit(() -> {
-        try {
-          while (!stop.get()) {
-            LifecycleRun.Window current = measuring.get() ? window[0] : null;
-            try {
-              long started = System.nanoTime();
-              lifecycle(current);
-              if (current != null && measuring.get()) {
-                current.lifecycle.add(Duration.ofNanos(System.nanoTime() - started));
-                completed.incrementAndGet();
-              }
-            } catch (RuntimeException e) {
-              failed.incrementAndGet();
-              synchronized (failures) {
-                failures.putIfAbsent(e.getClass().getSimpleName(), e.getMessage());
-              }
-              Node.sleep(200);
-            }
-          }
-        } finally {
-          ended.countDown();
-        }
-      });
-    }
-    Node.sleep(warmup.toMillis());
-    window[0] = LifecycleRun.start(node.pid(), jdbcUrl, dbUser, dbPassword);
-    measuring.set(true);
-    Node.sleep(measured.toMillis());
-    // a short window on a cold node may end before any lifecycle does: it lasts until one has
-    long giveUp = System.nanoTime() + GIVE_UP.toNanos();
-    while (completed.get() == 0 && failed.get() == 0 && System.nanoTime() < giveUp) {
-      Node.sleep(100);
-    }
-    measuring.set(false);
-    LifecycleRun run = window[0].end(what, clients, completed.get());
-    stop.set(true);
-    pool.shutdown();
-    try {
-      if (!ended.await(2, TimeUnit.MINUTES)) {
-        pool.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (failed.get() > 0) {
-      throw new IllegalStateException(failed.get() + " lifecycles failed at " + clients + " clients: " + failures);
-    }
-    return run;
+    return LifecycleRun.drive(what, clients, warmup, measured, () -> LifecycleRun.start(node.pid(), jdbcUrl, dbUser, dbPassword),
+        (window, number) -> lifecycle(window, number));
   }
 
   /** One claim from submission to OFFICIAL; each call's latency goes to the window when it is measured. */
-  private void lifecycle(LifecycleRun.Window window) {
-    int number = numbers.incrementAndGet();
+  private void lifecycle(LifecycleRun.Window window, int number) {
     Claims.Partner partner = Claims.partnerOf(number);
     Map<String, Object> body = new LinkedHashMap<>(Claims.body("bench", number));
 
@@ -164,7 +94,6 @@ final class HttpLifecycles {
   }
 
   private Api.Response measure(LifecycleRun.Window window, String call, Api.Response response, int expected) {
-    calls.incrementAndGet();
     if (window != null) {
       window.call(call).add(response.latency());
     }

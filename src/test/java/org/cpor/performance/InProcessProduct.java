@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -37,6 +36,7 @@ import org.cpor.reliability.Claims;
 import org.cpor.reliability.Database;
 import org.cpor.reliability.MailServer;
 import org.cpor.reliability.Settings;
+import org.cpor.reliability.Node;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,46 +137,13 @@ public final class InProcessProduct implements AutoCloseable {
    * runs it, the partner reads the claim until it is OFFICIAL. Figures of the measured window, with this JVM's CPU.
    */
   public LifecycleRun run(int clients, Duration warmup, Duration measured) {
-    AtomicReference<LifecycleRun.Window> window = new AtomicReference<>();
-    AtomicInteger completedInWindow = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    AtomicInteger number = new AtomicInteger();
     String run = "inprocess-" + UUID.randomUUID().toString().substring(0, 8);
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      Thread thread = new Thread(() -> {
-        while (!stop.get() && failure.get() == null) {
-          LifecycleRun.Window measuring = window.get();
-          try {
-            lifecycle(run, number.getAndIncrement(), measuring);
-          } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
-            return;
-          }
-          // a lifecycle counts when it ran wholly inside the measured window
-          if (measuring != null && !stop.get()) {
-            completedInWindow.incrementAndGet();
-          }
-        }
-      }, "product-client-" + c);
-      threads.add(thread);
-      thread.start();
-    }
-    sleep(warmup);
-    window.set(LifecycleRun.start(ProcessHandle.current().pid(), jdbcUrl, user, password));
-    sleep(measured);
-    stop.set(true);
-    LifecycleRun result = window.get().end("product use cases, in-process", clients, completedInWindow.get());
-    join(threads);
-    if (failure.get() != null) {
-      throw new IllegalStateException("a product lifecycle failed: " + failure.get(), failure.get());
-    }
-    return result;
+    return LifecycleRun.drive("product use cases, in-process", clients, warmup, measured,
+        () -> LifecycleRun.start(ProcessHandle.current().pid(), jdbcUrl, user, password),
+        (window, number) -> lifecycle(run, number, window));
   }
 
   private void lifecycle(String run, int number, LifecycleRun.Window window) {
-    long began = System.nanoTime();
     Claims.Partner partner = Claims.partnerOf(number);
     Opened opened = open(run, number, window);
 
@@ -192,11 +159,8 @@ public final class InProcessProduct implements AutoCloseable {
       if (Instant.now().isAfter(limit)) {
         throw new IllegalStateException("claim " + opened.claimId() + " is " + view.status() + ", not OFFICIAL, after its timer ran");
       }
-      sleep(POLL);
+      Node.sleep(POLL.toMillis());
       view = timed(window, "claim read", () -> read(partner, opened.claimId()));
-    }
-    if (window != null) {
-      window.lifecycle.add(Duration.ofNanos(System.nanoTime() - began));
     }
   }
 
@@ -318,7 +282,7 @@ public final class InProcessProduct implements AutoCloseable {
       if (Instant.now().isAfter(limit)) {
         throw new IllegalStateException("only " + open + " of " + count + " seeded claims wait in their opt-out window");
       }
-      sleep(Duration.ofMillis(250));
+      Node.sleep(250);
     }
     return List.copyOf(claimIds);
   }
@@ -401,7 +365,7 @@ public final class InProcessProduct implements AutoCloseable {
       if (Instant.now().isAfter(limit)) {
         throw new IllegalStateException("the job executor did not notify the customer of " + processInstanceId + " within " + CLAIM_LIMIT);
       }
-      sleep(POLL);
+      Node.sleep(POLL.toMillis());
     }
   }
 
@@ -483,14 +447,6 @@ public final class InProcessProduct implements AutoCloseable {
     }
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 
   @Override
   public void close() {

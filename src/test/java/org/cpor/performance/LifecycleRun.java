@@ -2,8 +2,16 @@ package org.cpor.performance;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 import org.cpor.reliability.Latencies;
+import org.cpor.reliability.Node;
 
 /**
  * Claim lifecycles driven for a while by {@code clients} at once, and what they cost: how many ended in the measured
@@ -59,6 +67,65 @@ public record LifecycleRun(String what, int clients, int lifecycles, Duration el
 
   private double perLifecycle(double amount) {
     return lifecycles == 0 ? Double.NaN : amount / lifecycles;
+  }
+
+  /** A lifecycle that has not ended within this is a failure of the run. */
+  private static final Duration LIFECYCLE_LIMIT = Duration.ofSeconds(60);
+
+  /**
+   * {@code clients} threads repeat {@code lifecycle} (given the window while it is measured, else null, and a number
+   * of its own) for {@code warmup}, then for {@code measured}, opening the window with {@code start}; the window lasts
+   * until at least one lifecycle has ended in it (a cold start may be slower than a short window). A lifecycle counts
+   * when it began and ended inside the window. The first failure stops the run and is thrown.
+   */
+  static LifecycleRun drive(String what, int clients, Duration warmup, Duration measured, Supplier<Window> start,
+      ObjIntConsumer<Window> lifecycle) {
+    AtomicReference<Window> window = new AtomicReference<>();
+    AtomicInteger completed = new AtomicInteger();
+    AtomicInteger numbers = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Thread thread = new Thread(() -> {
+        while (!stop.get() && failure.get() == null) {
+          Window measuring = window.get();
+          long began = System.nanoTime();
+          try {
+            lifecycle.accept(measuring, numbers.incrementAndGet());
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+            return;
+          }
+          if (measuring != null && !stop.get()) {
+            measuring.lifecycle.add(Duration.ofNanos(System.nanoTime() - began));
+            completed.incrementAndGet();
+          }
+        }
+      }, "client-" + c);
+      threads.add(thread);
+      thread.start();
+    }
+    Node.sleep(warmup.toMillis());
+    window.set(start.get());
+    Node.sleep(measured.toMillis());
+    long giveUp = System.nanoTime() + LIFECYCLE_LIMIT.toNanos();
+    while (completed.get() == 0 && failure.get() == null && System.nanoTime() < giveUp) {
+      Node.sleep(100);
+    }
+    stop.set(true);
+    LifecycleRun run = window.get().end(what, clients, completed.get());
+    for (Thread thread : threads) {
+      try {
+        thread.join(2 * LIFECYCLE_LIMIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException(what + ": a lifecycle failed at " + clients + " clients: " + failure.get(), failure.get());
+    }
+    return run;
   }
 
   /**

@@ -18,6 +18,7 @@ import org.cpor.reliability.Cluster;
 import org.cpor.reliability.Database;
 import org.cpor.reliability.MailServer;
 import org.cpor.reliability.Settings;
+import org.cpor.reliability.Node;
 
 /**
  * Many customers' opt-out windows end at the same moment: a database is seeded once with {@code windows} claims
@@ -114,7 +115,7 @@ public final class TimerBurst {
         starts.stream().filter(s -> !s.healthy()).findFirst().ifPresent(s -> {
           throw new IllegalStateException(s.node().name() + " did not start: " + s.failure());
         });
-        sleep(SETTLE);
+        Node.sleep(SETTLE.toMillis());
         Instant due = Instant.now();
         int moved = copy.jdbc().sql("""
             update ACT_RU_JOB set DUEDATE_ = ?, REV_ = REV_ + 1
@@ -135,7 +136,7 @@ public final class TimerBurst {
           } else {
             // each look counts every claim (no index on status; about 0.1 s of PostgreSQL's time with 10 000 claims
             // on a busy machine): not too often, it would slow the nodes down
-            sleep(Duration.ofSeconds(2));
+            Node.sleep(2_000);
           }
         }
         return figures(copy, windows, nodes, due, allOfficial, seeded.seconds());
@@ -191,12 +192,4 @@ public final class TimerBurst {
     return Duration.between(from, to).toMillis() / 1000.0;
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 }
