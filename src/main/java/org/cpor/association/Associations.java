@@ -70,7 +70,7 @@ public class Associations {
       });
       associations.insertActive(claimId, claim.partnerId(), claim.organisationId(), claim.customerTenantId(), workload, now);
     }
-    claims.updateStatus(claimId, ClaimStatus.OFFICIAL);
+    claims.updateStatus(claim, ClaimStatus.OFFICIAL);
     claims.setInstant(claimId, "official_at", now);
     timeline.record(claimId, new TimelineEvent(now, TimelineEvent.SYSTEM, "OFFICIAL",
         String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
@@ -134,8 +134,9 @@ public class Associations {
 
   private void endClaimWhenNothingActive(String claimId) {
     boolean anyActive = associations.ofClaim(claimId).stream().anyMatch(a -> a.status() == AssociationStatus.ACTIVE);
-    if (!anyActive && claims.get(claimId).status() == ClaimStatus.OFFICIAL) {
-      claims.updateStatus(claimId, ClaimStatus.ENDED);
+    Claim claim = claims.get(claimId);
+    if (!anyActive && claim.status() == ClaimStatus.OFFICIAL) {
+      claims.updateStatus(claim, ClaimStatus.ENDED);
       timeline.record(claimId, new TimelineEvent(clock.instant(), TimelineEvent.SYSTEM, "ENDED", "no active association left"));
     }
   }

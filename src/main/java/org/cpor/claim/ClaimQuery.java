@@ -33,6 +33,11 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
     return new ClaimQuery(organisationId, status, tenantId, workload, program, text, rejectedSince, sort, page, size);
   }
 
+  /** Whether the counts of claims per organisation, status, program and workload answer how many this query finds. */
+  boolean isCounted() {
+    return tenantId == null && (text == null || text.isBlank()) && actionRequiredSince == null;
+  }
+
   void appendConditions(StringBuilder sql, List<Object> params) {
     if (organisationId != null) {
       sql.append(" and c.organisation_id = ?");

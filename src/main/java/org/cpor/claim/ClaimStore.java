@@ -19,6 +19,8 @@ import java.util.function.Function;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
+import org.cpor.jdbc.PerTransaction;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +29,11 @@ import org.springframework.stereotype.Repository;
 public class ClaimStore {
 
   private final JdbcClient jdbc;
+  private final ClaimCounts counts;
 
-  ClaimStore(JdbcClient jdbc) {
+  ClaimStore(JdbcClient jdbc, ClaimCounts counts) {
     this.jdbc = jdbc;
+    this.counts = counts;
   }
 
   void insert(Claim claim) {
@@ -45,6 +49,7 @@ public class ClaimStore {
             claim.incentiveOptOut(), claim.comment(), claim.status().name(), of(claim.submittedAt()), claim.submittedBy())
         .update();
     insertWorkloads(claim.id(), claim.workloads());
+    counts.added(claim);
   }
 
   private void insertWorkloads(String claimId, List<ClaimedWorkload> workloads) {
@@ -54,12 +59,16 @@ public class ClaimStore {
     }
   }
 
-  void replaceWorkloads(String claimId, List<ClaimedWorkload> workloads) {
-    jdbc.sql("delete from claim_workloads where claim_id = ?").param(claimId).update();
-    insertWorkloads(claimId, workloads);
+  /** {@code current}: the claim as read in this transaction. */
+  void replaceWorkloads(Claim current, List<ClaimedWorkload> workloads) {
+    changed(current.id());
+    jdbc.sql("delete from claim_workloads where claim_id = ?").param(current.id()).update();
+    insertWorkloads(current.id(), workloads);
+    counts.workloadsChanged(current, workloads.stream().map(ClaimedWorkload::code).toList());
   }
 
   void updateCustomerContact(String claimId, CustomerContact contact) {
+    changed(claimId);
     jdbc.sql("""
         update claims set customer_contact_name = ?, customer_contact_title = ?, customer_contact_email = ?,
           customer_contact_language = ? where id = ?""")
@@ -67,12 +76,23 @@ public class ClaimStore {
   }
 
   void updatePartnerContact(String claimId, PartnerContact contact) {
+    changed(claimId);
     jdbc.sql("update claims set partner_contact_name = ?, partner_contact_email = ? where id = ?")
         .params(contact.name(), contact.email(), claimId).update();
   }
 
+  /** The claim as this transaction last read or wrote it (read once per transaction until it changes). */
   public Optional<Claim> find(String id) {
-    return one(jdbc.sql("select * from claims where id = ?").param(id).query(this::claim).optional());
+    return Optional.ofNullable(PerTransaction.remembered(new Remembered(id),
+        () -> one(jdbc.sql("select * from claims where id = ?").param(id).query(this::claim).optional()).orElse(null)));
+  }
+
+  /** A claim's key among what a transaction remembers. */
+  private record Remembered(String claimId) {}
+
+  /** The claim changes in this transaction: the next read reads it again. */
+  private static void changed(String claimId) {
+    PerTransaction.forget(new Remembered(claimId));
   }
 
   public Claim get(String id) {
@@ -81,11 +101,24 @@ public class ClaimStore {
 
   /** Locks the claim's row for the rest of the transaction, so concurrent changes of one claim queue up. */
   public Optional<Claim> lock(String id) {
-    return one(jdbc.sql("select * from claims where id = ? for update").param(id).query(this::claim).optional());
+    changed(id);
+    Optional<Claim> locked = one(jdbc.sql("select * from claims where id = ? for update").param(id).query(this::claim).optional());
+    locked.ifPresent(claim -> PerTransaction.remembered(new Remembered(id), () -> claim));
+    return locked;
   }
 
-  public void updateStatus(String id, ClaimStatus status) {
-    jdbc.sql("update claims set status = ? where id = ?").params(status.name(), id).update();
+  /**
+   * {@code current} (the claim as read in this transaction) changes to {@code status}. Should another transaction have
+   * changed its status since, nothing is written and this one fails: the counts of claims per status stay exact.
+   */
+  public void updateStatus(Claim current, ClaimStatus status) {
+    changed(current.id());
+    int updated = jdbc.sql("update claims set status = ? where id = ? and status = ?")
+        .params(status.name(), current.id(), current.status().name()).update();
+    if (updated != 1) {
+      throw new OptimisticLockingFailureException("claim " + current.id() + " is no longer " + current.status());
+    }
+    counts.statusChanged(current, status);
   }
 
   public void setInstant(String id, String column, Instant value) {
@@ -93,6 +126,7 @@ public class ClaimStore {
         "customer_declined_at", "withdrawn_at").contains(column)) {
       throw new IllegalArgumentException(column);
     }
+    changed(id);
     jdbc.sql("update claims set " + column + " = ? where id = ?").params(of(value), id).update();
   }
 
@@ -109,6 +143,9 @@ public class ClaimStore {
   }
 
   public long count(ClaimQuery query) {
+    if (query.isCounted()) {
+      return counts.count(query.organisationId(), query.status(), query.program(), query.workload());
+    }
     StringBuilder sql = new StringBuilder("select count(*) from claims c where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.appendConditions(sql, params);
@@ -117,15 +154,18 @@ public class ClaimStore {
 
   /** How many claims the query finds in each status, whatever its own status filter. */
   public Map<ClaimStatus, Long> countByStatus(ClaimQuery query) {
+    if (query.isCounted()) {
+      return counts.byStatus(query.organisationId(), query.program(), query.workload());
+    }
     StringBuilder sql = new StringBuilder("select c.status, count(*) from claims c where 1 = 1");
     List<Object> params = new ArrayList<>();
     query.anyStatus().appendConditions(sql, params);
     sql.append(" group by c.status");
-    Map<ClaimStatus, Long> counts = new java.util.EnumMap<>(ClaimStatus.class);
+    Map<ClaimStatus, Long> byStatus = new java.util.EnumMap<>(ClaimStatus.class);
     jdbc.sql(sql.toString()).params(params).query(rs -> {
-      counts.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2));
+      byStatus.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2));
     });
-    return counts;
+    return byStatus;
   }
 
   /**

@@ -52,7 +52,7 @@ public class ClaimValidation {
   /** A review round starts: the claim is UNDER_REVIEW and the SLA's deadline is computed and stored. */
   public Instant openReview(String claimId) {
     Instant due = calendar.addBusinessDaysFromNow(reviewSlaBusinessDays);
-    claims.updateStatus(claimId, ClaimStatus.UNDER_REVIEW);
+    claims.updateStatus(claims.get(claimId), ClaimStatus.UNDER_REVIEW);
     claims.setInstant(claimId, "review_due_at", due);
     timeline.record(claimId, event(TimelineEvent.SYSTEM, "REVIEW_STARTED", "review due by " + due));
     return due;
@@ -125,7 +125,7 @@ public class ClaimValidation {
     if (claim.status() == ClaimStatus.REJECTED) {
       return;
     }
-    claims.updateStatus(claimId, ClaimStatus.REJECTED);
+    claims.updateStatus(claim, ClaimStatus.REJECTED);
     Decision decision = decided(claimId, DecisionOutcome.REJECTED);
     timeline.record(claimId, event(decision.decidedBy(), "REJECTED", String.join(",", decision.reasons())));
     tellPartnerRejected(claim, decision);
@@ -139,7 +139,7 @@ public class ClaimValidation {
     }
     Decision decision = new Decision(DecisionOutcome.REJECTED, List.of(reason), comment, clock.instant(), actor);
     claims.insertDecision(claimId, decision);
-    claims.updateStatus(claimId, ClaimStatus.REJECTED);
+    claims.updateStatus(claim, ClaimStatus.REJECTED);
     timeline.record(claimId, event(actor, "REJECTED", reason));
     if (ReasonCodes.CUSTOMER_DECLINED.equals(reason)) {
       notifications.toPartner(claims.get(claimId), NotificationKind.DECLINED_BY_CUSTOMER, Map.of("ended", false));
@@ -171,10 +171,11 @@ public class ClaimValidation {
 
   /** The validator approved: the claim is APPROVED until the customer has been notified. */
   public void approve(String claimId) {
-    if (claims.get(claimId).status() == ClaimStatus.APPROVED) {
+    Claim claim = claims.get(claimId);
+    if (claim.status() == ClaimStatus.APPROVED) {
       return;
     }
-    claims.updateStatus(claimId, ClaimStatus.APPROVED);
+    claims.updateStatus(claim, ClaimStatus.APPROVED);
     timeline.record(claimId, event(decided(claimId, DecisionOutcome.APPROVED).decidedBy(), "APPROVED", null));
   }
 

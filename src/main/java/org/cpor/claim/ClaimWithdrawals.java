@@ -31,7 +31,7 @@ public class ClaimWithdrawals {
     if (!claim.status().isOpen()) {
       throw new ConflictException("Claim " + claimId + " is " + claim.status() + " and can no longer be withdrawn");
     }
-    claims.updateStatus(claimId, ClaimStatus.WITHDRAWN);
+    claims.updateStatus(claim, ClaimStatus.WITHDRAWN);
     claims.setInstant(claimId, "withdrawn_at", clock.instant());
     timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "WITHDRAWN",
         reason == null || reason.isBlank() ? null : reason.strip()));

@@ -71,7 +71,7 @@ public class InformationRequests {
     Instant now = clock.instant();
     Instant due = calendar.addBusinessDays(now, dueBusinessDays);
     claims.insertInformationRequest(claimId, decision.reasons(), decision.comment(), now, due);
-    claims.updateStatus(claimId, ClaimStatus.PARTNER_ACTION_REQUIRED);
+    claims.updateStatus(claim, ClaimStatus.PARTNER_ACTION_REQUIRED);
     timeline.record(claimId, new TimelineEvent(now, decision.decidedBy(), "INFORMATION_REQUESTED",
         String.join(",", decision.reasons()) + ": " + decision.comment() + " (due by " + due + ")"));
     notifications.toPartner(claim, NotificationKind.INFORMATION_REQUESTED,
@@ -120,7 +120,7 @@ public class InformationRequests {
           .toList();
       checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
           workloads.stream().map(ClaimedWorkload::code).toList(), claimId);
-      claims.replaceWorkloads(claimId, workloads);
+      claims.replaceWorkloads(claim, workloads);
       timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "WORKLOADS_CORRECTED",
           String.join(",", workloads.stream().map(ClaimedWorkload::code).toList())));
     }

@@ -2,7 +2,7 @@ package org.cpor.claim;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.cpor.jdbc.PerTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,11 +16,18 @@ public class WorkloadCatalogue {
     this.jdbc = jdbc;
   }
 
-  /** Which programs list the code at all. */
+  /** The catalogue's key among what a transaction remembers. */
+  private static final Object CATALOGUE = WorkloadCatalogue.class.getName() + ".names";
+
+  /** Which programs list the code at all: the programs' names, and the code's name in each. */
   public Map<String, String> programsOf(String code) {
-    return jdbc.sql("select program, name from workloads where code = ?").param(code)
-        .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, String> programs = new java.util.HashMap<>();
+    names().byProgram().forEach((program, names) -> {
+      if (names.containsKey(code)) {
+        programs.put(program.name(), names.get(code));
+      }
+    });
+    return programs;
   }
 
   public record Workload(String code, String name) {}
@@ -38,8 +45,12 @@ public class WorkloadCatalogue {
     }
   }
 
-  /** The whole catalogue, in one query. */
+  /** The whole catalogue, in one query, once per transaction. */
   public Names names() {
+    return PerTransaction.remembered(CATALOGUE, this::read);
+  }
+
+  private Names read() {
     Map<Program, Map<String, String>> byProgram = new java.util.EnumMap<>(Program.class);
     jdbc.sql("select program, code, name from workloads").query(rs -> {
       byProgram.computeIfAbsent(Program.valueOf(rs.getString(1)), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getString(3));
@@ -49,23 +60,35 @@ public class WorkloadCatalogue {
 
   /** The workloads a program may claim, by name. */
   public java.util.List<Workload> ofProgram(Program program) {
-    return jdbc.sql("select code, name from workloads where program = ? order by name").param(program.name())
-        .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2))).list();
+    return PerTransaction.remembered(new ProgramWorkloads(program), () -> jdbc.sql("select code, name from workloads where program = ? order by name").param(program.name())
+        .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2))).list());
+  }
+
+  /** A program's workloads among what a transaction remembers. */
+  private record ProgramWorkloads(Program program) {}
+
+  private static void forgetRemembered() {
+    PerTransaction.forget(CATALOGUE);
+    for (Program program : Program.values()) {
+      PerTransaction.forget(new ProgramWorkloads(program));
+    }
   }
 
   /** Creates or renames a workload of a program. */
   public void save(Program program, String code, String name) {
+    forgetRemembered();
     if (jdbc.sql("update workloads set name = ? where program = ? and code = ?").params(name, program.name(), code).update() == 0) {
       jdbc.sql("insert into workloads (program, code, name) values (?, ?, ?)").params(program.name(), code, name).update();
     }
   }
 
   public boolean delete(Program program, String code) {
+    forgetRemembered();
     return jdbc.sql("delete from workloads where program = ? and code = ?").params(program.name(), code).update() > 0;
   }
 
   /** The display name of a workload code, whatever the program. */
   public String displayName(String code) {
-    return programsOf(code).values().stream().findFirst().orElse(code);
+    return names().displayName(code);
   }
 }

@@ -27,6 +27,8 @@ class MailTemplates {
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCacheable(true);
     engine.setTemplateResolver(resolver);
+    // the templates' expressions compiled to bytecode: rendering was about an eighth of a timer's work
+    engine.setEnableSpringELCompiler(true);
   }
 
   Mail render(NotificationKind kind, String language, Map<String, Object> model) {

@@ -3,6 +3,7 @@ package org.cpor.partner;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.cpor.jdbc.PerTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,12 +27,17 @@ public class PartnerDirectory {
         .optional();
   }
 
+  /** The organisation, read once per transaction. */
   public Optional<Organisation> organisation(String organisationId) {
-    return jdbc.sql("select id, name, time_zone from organisations where id = ?")
+    return Optional.ofNullable(PerTransaction.remembered(new Remembered(organisationId), () -> jdbc.sql(
+            "select id, name, time_zone from organisations where id = ?")
         .param(organisationId)
         .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2), rs.getString(3)))
-        .optional();
+        .optional().orElse(null)));
   }
+
+  /** An organisation's key among what a transaction remembers. */
+  private record Remembered(String organisationId) {}
 
   /** The organisation a user belongs to, from the user's groups. */
   public Optional<Organisation> organisationOfGroups(Collection<String> groups) {
@@ -57,6 +63,7 @@ public class PartnerDirectory {
 
   /** Creates or updates the organisation. */
   public void save(Organisation organisation) {
+    PerTransaction.forget(new Remembered(organisation.id()));
     int updated = jdbc.sql("update organisations set name = ?, time_zone = ? where id = ?")
         .params(organisation.name(), organisation.timeZone(), organisation.id()).update();
     if (updated == 0) {

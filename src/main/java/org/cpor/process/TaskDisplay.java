@@ -75,8 +75,11 @@ class TaskDisplay {
     task.setVariableLocal(CLAIM_LINK, summaries.portalLink(claimId));
   }
 
-  /** The step's name on the diagram ("Validate claim"), which the task's own name starts with. */
+  /**
+   * The step's name on the diagram ("Validate claim"), which the task's own name starts with: from the parsed process
+   * definition the engine holds (the BPMN model instance the task offers would be looked up for every task).
+   */
   private static String modelName(DelegateTask task) {
-    return task.getBpmnModelElementInstance().getName();
+    return task.getExecution().getCurrentActivityName();
   }
 }

@@ -74,6 +74,11 @@ class ClaimQueriesTest extends IntegrationTest {
         .as("the active associations of the claim's tenant and workloads").hasSize(1);
     assertThat(statements.stream().filter(s -> s.startsWith("select") && s.contains("join claim_workloads")))
         .as("the open claims for the claim's tenant and workloads").hasSize(1);
+    // reference data and the claim, asked for by the rules, the checks, the process, the task's display and the
+    // e-mail: read once per transaction (the rules check the body before the submission's transaction begins)
+    assertThat(touching(statements, "workloads")).as("the workload catalogue (was 7)").isLessThanOrEqualTo(3);
+    assertThat(statements.stream().filter(s -> s.startsWith("select * from claims where id = ?")))
+        .as("the new claim, read again in the submission and for the answer (was 5)").hasSizeLessThanOrEqualTo(2);
     // what the checks found is what it was: the competitor in the findings and on the validator's task
     String claimId = json.readTree(submission.result().getContentAsString()).get("id").asText();
     assertThat(claims.findings(claimId)).extracting(Finding::code).containsExactly("COMPETING_CLAIM", "COMPETING_CLAIM");

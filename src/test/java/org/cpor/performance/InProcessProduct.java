@@ -218,6 +218,8 @@ public final class InProcessProduct implements AutoCloseable {
         transactions.executeWithoutResult(status -> copy(original, variables, run, number));
       }
     });
+    // the copies were written by SQL: the counts of claims are made again from the claims
+    transactions.executeWithoutResult(status -> SeededStore.RECOUNT.forEach(sql -> jdbc.sql(sql).update()));
     long open = openWindows();
     if (open < count) {
       throw new IllegalStateException("only " + open + " claims wait in their opt-out window, not " + count);

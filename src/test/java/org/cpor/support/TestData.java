@@ -12,7 +12,7 @@ public final class TestData {
   public static void reset(JdbcClient jdbc, RuntimeService runtime) {
     runtime.createProcessInstanceQuery().list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "test reset", true, true));
     for (String table : List.of("idempotency_keys", "poe_files", "disputes", "notifications", "claim_timeline", "associations", "information_requests", "claim_decisions",
-        "claim_findings", "claim_workloads", "claims")) {
+        "claim_findings", "claim_workloads", "claims", "claim_counts")) {
       jdbc.sql("delete from " + table).update();
     }
   }
