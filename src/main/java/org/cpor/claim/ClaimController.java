@@ -64,7 +64,7 @@ class ClaimController {
   @ApiResponse(responseCode = "400", description = ApiDocs.INVALID_BODY + "; also more than 20 PoE files")
   @ApiResponse(responseCode = "403", description = "the caller is not an Incentives admin of a partner organisation")
   @ApiResponse(responseCode = "409", description = "the organisation already has an open or official claim for this tenant "
-      + "and workload")
+      + "and workload, or a PoE file was attached to another of its claims at the same moment")
   @ApiResponse(responseCode = "413", description = ApiDocs.BODY_TOO_LARGE + ", or (multipart) a PoE file over 10 MB")
   @ApiResponse(responseCode = "415", description = ApiDocs.NOT_JSON + " or multipart/form-data, or (multipart) a PoE file "
       + "that is not PDF, PNG, JPEG or DOCX")

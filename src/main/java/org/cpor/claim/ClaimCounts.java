@@ -1,15 +1,13 @@
 package org.cpor.claim;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
+import org.cpor.jdbc.InSavepoint;
+import org.cpor.jdbc.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -31,10 +29,12 @@ class ClaimCounts {
 
   private final JdbcClient jdbc;
   private final boolean postgres;
+  private final InSavepoint savepoint;
 
-  ClaimCounts(JdbcClient jdbc, DataSource dataSource) {
+  ClaimCounts(JdbcClient jdbc, SqlDialect dialect, InSavepoint savepoint) {
     this.jdbc = jdbc;
-    this.postgres = isPostgres(dataSource);
+    this.postgres = dialect.isPostgres();
+    this.savepoint = savepoint;
   }
 
   void added(Claim claim) {
@@ -140,8 +140,7 @@ class ClaimCounts {
     List<Object> params = new ArrayList<>();
     rows.forEach(row -> params.addAll(List.of(row.getKey().organisationId(), row.getKey().status(), row.getKey().program(),
         row.getKey().workload(), row.getValue())));
-    // PostgreSQL's MERGE may fail on the primary key when two transactions add the same new count; its ON CONFLICT
-    // does not. H2 knows only MERGE (and runs one node)
+    // PostgreSQL's merge may fail when two transactions add the same new count, H2's too (SqlDialect, InSavepoint)
     String sql = postgres ? """
         insert into claim_counts (organisation_id, status, program, workload, claims) values %s
         on conflict (organisation_id, status, program, workload) do update set claims = claim_counts.claims + excluded.claims"""
@@ -151,15 +150,7 @@ class ClaimCounts {
         when matched then update set claims = t.claims + v.claims
         when not matched then insert (organisation_id, status, program, workload, claims)
           values (v.organisation_id, v.status, v.program, v.workload, v.claims)""".formatted(values);
-    jdbc.sql(sql).params(params).update();
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot tell the database's kind: " + e.getMessage(), e);
-    }
+    savepoint.retryingDuplicates(() -> jdbc.sql(sql).params(params).update());
   }
 
   private record Key(String organisationId, String status, String program, String workload) implements Comparable<Key> {

@@ -20,7 +20,6 @@ import org.cpor.tenant.TenantDirectory;
 import org.cpor.web.FieldError;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,13 +37,13 @@ public class ClaimSubmissions {
   private final TenantDirectory tenants;
   private final ClaimWorkflow workflow;
   private final Notifications notifications;
-  private final JdbcClient jdbc;
+  private final SubmissionLocks submissionLocks;
   private final Clock clock;
   private final PoeFiles poeFiles;
   private final TransactionTemplate transactions;
 
   ClaimSubmissions(ClaimRules rules, ClaimChecks checks, ClaimStore claims, ClaimTimeline timeline, TenantDirectory tenants,
-      ClaimWorkflow workflow, Notifications notifications, JdbcClient jdbc, Clock clock, PoeFiles poeFiles,
+      ClaimWorkflow workflow, Notifications notifications, SubmissionLocks submissionLocks, Clock clock, PoeFiles poeFiles,
       TransactionTemplate transactions) {
     this.poeFiles = poeFiles;
     this.transactions = transactions;
@@ -55,7 +54,7 @@ public class ClaimSubmissions {
     this.tenants = tenants;
     this.workflow = workflow;
     this.notifications = notifications;
-    this.jdbc = jdbc;
+    this.submissionLocks = submissionLocks;
     this.clock = clock;
   }
 
@@ -88,10 +87,10 @@ public class ClaimSubmissions {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    // one submission of an organisation at a time, so two concurrent duplicates cannot both pass the checks; taken
-    // before the files sent along are stored, whose rows share-lock the organisation's row (two submissions holding
-    // that share lock and both asking for this one deadlocked on PostgreSQL)
-    jdbc.sql("select id from organisations where id = ? for update").param(organisation.id()).query(String.class).single();
+    // one submission of an organisation for a tenant at a time, so two concurrent duplicates cannot both pass the
+    // checks (the organisation's own row is not locked: its files' rows share-lock it, and two submissions holding
+    // that share lock and both asking for the row deadlocked on PostgreSQL)
+    submissionLocks.hold(organisation.id(), tenantId(request));
     List<String> poeIds = new ArrayList<>(request.poeIds() == null ? List.of() : request.poeIds());
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
 
@@ -110,9 +109,13 @@ public class ClaimSubmissions {
     return submitted;
   }
 
+  private static String tenantId(ClaimRequest request) {
+    return request.customerTenantId().strip().toLowerCase(Locale.ROOT);
+  }
+
   private Claim normalise(ClaimRequest request, Organisation organisation, Caller caller) {
     Program program = Program.valueOf(request.program().strip());
-    String tenantId = request.customerTenantId().strip().toLowerCase(Locale.ROOT);
+    String tenantId = tenantId(request);
     String language = request.customerContact().language() != null
         ? request.customerContact().language().strip().toLowerCase(Locale.ROOT)
         : tenants.tenant(tenantId).map(Tenant::contactLanguage).orElse("en");

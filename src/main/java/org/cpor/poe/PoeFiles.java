@@ -15,6 +15,7 @@ import org.cpor.claim.ClaimTimeline;
 import org.cpor.claim.Limits;
 import org.cpor.claim.TimelineEvent;
 import org.cpor.identity.Caller;
+import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
@@ -110,7 +111,12 @@ public class PoeFiles {
     if (ids == null || ids.isEmpty()) {
       return;
     }
-    store.link(ids, claimId, informationRequestId, disputeId);
+    // checked unattached before; a submission of the organisation that attached one of them since (for another
+    // tenant it does not wait for this one) keeps it, and this one is refused
+    if (store.link(ids, claimId, informationRequestId, disputeId) != Set.copyOf(ids).size()) {
+      throw new ConflictException("A proof-of-execution file was attached to another claim at the same moment: "
+          + "upload it again for this claim");
+    }
     Map<String, PoeFile> files = store.findAll(ids);
     for (String id : ids) {
       PoeFile file = files.get(id);

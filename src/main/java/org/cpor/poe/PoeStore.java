@@ -68,8 +68,11 @@ class PoeStore {
     return byClaim;
   }
 
-  void link(Collection<String> ids, String claimId, Long informationRequestId, Long disputeId) {
-    jdbc.sql("update poe_files set claim_id = :claim, information_request_id = :request, dispute_id = :dispute where id in (:ids)")
+  /** Links the files that are not linked yet; answers how many it linked. */
+  int link(Collection<String> ids, String claimId, Long informationRequestId, Long disputeId) {
+    return jdbc.sql("""
+            update poe_files set claim_id = :claim, information_request_id = :request, dispute_id = :dispute
+            where id in (:ids) and claim_id is null""")
         .param("claim", claimId).param("request", informationRequestId).param("dispute", disputeId)
         .param("ids", Set.copyOf(ids)).update();
   }
