@@ -2,6 +2,7 @@ package org.cpor.claim;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -154,10 +155,12 @@ class ClaimCounts {
   }
 
   private record Key(String organisationId, String status, String program, String workload) implements Comparable<Key> {
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::organisationId).thenComparing(Key::status)
+        .thenComparing(Key::program).thenComparing(Key::workload);
+
     @Override
     public int compareTo(Key other) {
-      return java.util.Comparator.comparing(Key::organisationId).thenComparing(Key::status).thenComparing(Key::program)
-          .thenComparing(Key::workload).compare(this, other);
+      return ORDER.compare(this, other);
     }
   }
 
