@@ -114,8 +114,11 @@ async function renderList(view) {
   };
   const pager = el('p', {},
     page > 0 ? el('a', { href: withParams({ page: page - 1 }) }, '← Previous page ') : '',
-    `Page ${page + 1} of ${Math.max(1, Math.ceil(result.total / result.size))} · ${result.total} claim(s) `,
-    (page + 1) * result.size < result.total ? el('a', { href: withParams({ page: page + 1 }) }, 'Next page →') : '');
+    // a search that finds more claims than the history counts has no last page to name
+    result.totalCapped ? `Page ${page + 1} · more than ${result.total.toLocaleString('en')} claims `
+      : `Page ${page + 1} of ${Math.max(1, Math.ceil(result.total / result.size))} · ${result.total} claim(s) `,
+    (result.totalCapped ? result.items.length === result.size : (page + 1) * result.size < result.total)
+      ? el('a', { href: withParams({ page: page + 1 }) }, 'Next page →') : '');
   const csv = new URLSearchParams();
   ['from', 'to'].forEach(name => { if (params.get(name)) csv.set(name, params.get(name)); });
   const period = params.get('from') || params.get('to')

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,22 +41,25 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The product (CporApplication) started in this JVM on a PostgreSQL database, with the postgres profile, demo data,
  * its job executor, a random port and the given SMTP server; its use cases are called directly, without HTTP, the way
- * its controllers and the engine's REST API call them, each call signing its user in as a request would (password
- * check and groups). Closing it stops the application.
+ * its controllers and the engine's REST API call them, each call signing its user in as a request would (the product's
+ * sign-in: the password checked and the groups read once every few seconds). Closing it stops the application.
  */
 public final class InProcessProduct implements AutoCloseable {
 
   /** A lifecycle or a seeded claim that takes longer than this has failed. */
   private static final Duration CLAIM_LIMIT = Duration.ofSeconds(120);
   /** How often a client looks for the opt-out timer while the job executor notifies the customer. */
-  private static final Duration POLL = Duration.ofMillis(10);
+  private static final Duration POLL = Duration.ofMillis(20);
   private static final String ADMIN = "admin";
   private static final String VALIDATOR = "validator";
 
@@ -76,6 +79,10 @@ public final class InProcessProduct implements AutoCloseable {
   private final ManagementService management;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
+  /** The product's sign-in of HTTP Basic credentials. */
+  private final AuthenticationProvider signIns;
+  /** The demo users' tenants, which no lifecycle changes. */
+  private final Map<String, List<String>> tenantsOfUsers = new ConcurrentHashMap<>();
 
   private InProcessProduct(ConfigurableApplicationContext context, String jdbcUrl, String user, String password) {
     this.context = context;
@@ -94,6 +101,7 @@ public final class InProcessProduct implements AutoCloseable {
     this.management = context.getBean(ManagementService.class);
     this.jdbc = context.getBean(JdbcClient.class);
     this.transactions = context.getBean(TransactionTemplate.class);
+    this.signIns = context.getBean(AuthenticationProvider.class);
   }
 
   /**
@@ -388,26 +396,32 @@ public final class InProcessProduct implements AutoCloseable {
     return views.of(access.read(claimId, caller), caller);
   }
 
-  /** A partner API request's sign-in (HTTP Basic against Camunda's identity service): the caller it makes. */
+  /**
+   * A partner API request's sign-in (HTTP Basic): the product's own sign-in, which checks the password and reads the
+   * groups once for a few seconds ({@code cpor.sign-in.cache-time}), as for every request over HTTP. The caller it makes.
+   */
   private Caller signIn(String userId) {
-    if (!identity.checkPassword(userId, userId)) {
-      throw new IllegalStateException("demo user " + userId + " cannot sign in");
-    }
-    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+    Authentication authentication = authenticate(userId);
     SecurityContextHolder.getContext().setAuthentication(authentication);
     return callers.of(authentication);
   }
 
-  /** An engine REST request's sign-in (the engine's authentication filter: password, groups, tenants), for one call. */
-  private <T> T asEngineUser(String userId, Supplier<T> call) {
-    if (!identity.checkPassword(userId, userId)) {
-      throw new IllegalStateException("demo user " + userId + " cannot sign in");
+  private Authentication authenticate(String userId) {
+    try {
+      return signIns.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(userId, userId));
+    } catch (AuthenticationException e) {
+      throw new IllegalStateException("demo user " + userId + " cannot sign in", e);
     }
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-        .map(Tenant::getId).toList();
+  }
+
+  /**
+   * An engine REST request's sign-in (the engine's authentication filter takes the same sign-in, with the groups and the
+   * tenants of the user, also remembered), for one call.
+   */
+  private <T> T asEngineUser(String userId, Supplier<T> call) {
+    List<String> groups = authenticate(userId).getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    List<String> tenants = tenantsOfUsers.computeIfAbsent(userId, id -> identity.createTenantQuery().userMember(id)
+        .includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList());
     identity.setAuthentication(userId, groups, tenants);
     try {
       return call.get();

@@ -21,6 +21,11 @@ import org.cpor.reliability.Node;
 public record LifecycleRun(String what, int clients, int lifecycles, Duration elapsed, long applicationCpuNanos,
     long postgresCpuNanos, PostgresActivity database, Map<String, Latencies> calls, Latencies lifecycle) {
 
+  /** The same figures under another name. */
+  public LifecycleRun named(String name) {
+    return new LifecycleRun(name, clients, lifecycles, elapsed, applicationCpuNanos, postgresCpuNanos, database, calls, lifecycle);
+  }
+
   public double perSecond() {
     return lifecycles / (elapsed.toNanos() / 1e9);
   }

@@ -39,6 +39,12 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClaimsHistoryResource.class);
 
+  /**
+   * A search counts its claims up to here and no further: beyond it the page says "more than 10 000", and the count
+   * stops after that many index entries instead of reading every claim of a long period.
+   */
+  static final int COUNTED_AT_MOST = 10_000;
+
   /** The validation form's Markdown list of PoE links, a task-local display variable. */
   private static final String POE_LINKS = "poeLinks";
 
@@ -74,7 +80,10 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
       where.append(" and c.submitted_at < ?");
       params.add(OffsetDateTime.of(search.to().plusDays(1).atStartOfDay(), ZoneOffset.UTC));
     }
-    Long total = jdbc().queryForObject("select count(*) from claims c" + where, Long.class, params.toArray());
+    List<Object> countParams = new ArrayList<>(params);
+    countParams.add(COUNTED_AT_MOST + 1);
+    long counted = jdbc().queryForObject("select count(*) from (select 1 from claims c" + where + " limit ?) found",
+        Long.class, countParams.toArray());
     // the sort key's SQL comes from the whitelist only; paging is bounded by HistorySearch
     List<Object> pageParams = new ArrayList<>(params);
     pageParams.add(search.size());
@@ -88,7 +97,8 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
         + search.sort().orderBy(search.descending()) + " limit ? offset ?", pageParams.toArray());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("items", items.stream().map(ClaimsHistoryResource::lowerKeys).toList());
-    answer.put("total", total);
+    answer.put("total", Math.min(counted, COUNTED_AT_MOST));
+    answer.put("totalCapped", counted > COUNTED_AT_MOST);
     answer.put("page", search.page());
     answer.put("size", search.size());
     answer.put("sort", search.sort().key());

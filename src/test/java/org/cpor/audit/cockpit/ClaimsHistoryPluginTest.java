@@ -7,10 +7,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.cpor.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The Cockpit plugin's REST resources, through the webapp as a signed-in auditor would call them. */
 class ClaimsHistoryPluginTest extends IntegrationTest {
@@ -32,6 +37,7 @@ class ClaimsHistoryPluginTest extends IntegrationTest {
 
     JsonNode all = json.readTree(get(auditor, "").body());
     assertThat(all.get("total").asInt()).isEqualTo(2);
+    assertThat(all.get("totalCapped").asBoolean()).isFalse();
     JsonNode found = json.readTree(get(auditor, "?outcome=REJECTED&partnerId=4567890&from=2026-12-02&to=2026-12-02").body());
     assertThat(found.get("items").findValuesAsText("id")).containsExactly(rejected);
     assertThat(json.readTree(get(auditor, "?claimId=" + open).body()).get("total").asInt()).isEqualTo(1);
@@ -239,6 +245,32 @@ class ClaimsHistoryPluginTest extends IntegrationTest {
     }
     assertThat(json.readTree(get(auditor, "?page=10737417&size=200").body()).get("items")).isEmpty();
     assertThat(json.readTree(get(auditor, "?outcome=under_review&size=200").body()).get("total").asInt()).isEqualTo(1);
+  }
+
+  @Autowired JdbcTemplate jdbcTemplate;
+
+  @Test
+  void aSearchCountsUpTo10000Claims_andPagesOnBeyondThem() throws Exception {
+    int stored = ClaimsHistoryResource.COUNTED_AT_MOST + 1;
+    Timestamp at = Timestamp.from(Instant.parse("2026-11-02T10:00:00Z"));
+    jdbcTemplate.batchUpdate("""
+        insert into claims (id, name, partner_id, organisation_id, program, customer_tenant_id, customer_domain,
+          customer_contact_name, customer_contact_title, customer_contact_email, customer_contact_language,
+          partner_contact_name, partner_contact_email, incentive_opt_out, status, submitted_at, submitted_by)
+        values (?, ?, '4567890', 'fabrikam', 'OSU_M365', ?, 'contoso.com', 'Ada', 'CIO', 'ada@contoso.com', 'en',
+          'Grace', 'grace@fabrikam.example', false, 'OFFICIAL', ?, 'fabrikam-admin')""",
+        IntStream.range(0, stored).mapToObj(i -> new Object[] {
+            String.format("00000000-0000-0000-0000-%012d", i), "Claim " + i, CONTOSO, at}).toList());
+    HttpClient auditor = signedIn(port, "auditor");
+
+    JsonNode many = json.readTree(get(auditor, "?outcome=OFFICIAL&size=200").body());
+    assertThat(many.get("total").asInt()).isEqualTo(10_000);
+    assertThat(many.get("totalCapped").asBoolean()).isTrue();
+    JsonNode beyond = json.readTree(get(auditor, "?outcome=OFFICIAL&size=200&page=50").body());
+    assertThat(beyond.get("items").findValuesAsText("id")).containsExactly("00000000-0000-0000-0000-000000010000");
+    JsonNode one = json.readTree(get(auditor, "?claimId=00000000-0000-0000-0000-000000000007").body());
+    assertThat(one.get("total").asInt()).isEqualTo(1);
+    assertThat(one.get("totalCapped").asBoolean()).isFalse();
   }
 
   @Test
