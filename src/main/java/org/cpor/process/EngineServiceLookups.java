@@ -4,8 +4,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -20,9 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Camunda's REST resources find the process engine through a {@code ServiceLoader} on every call, twice per request
  * (the sign-in filter and the resource), and a {@code ServiceLoader} searches every jar of the class path for its
- * provider file: in the packaged application that search was about 3 % of the CPU of a request. For the requests of
- * {@code /engine-rest} and of the webapps' API, the thread's context class loader is one that remembers where the
- * provider files are; the files themselves and the classes are still read and loaded as before.
+ * provider file and reads each file it finds from its jar: in the packaged application that was about 4 % of the CPU
+ * of a request. For the requests of {@code /engine-rest} and of the webapps' API, the thread's context class loader is
+ * one that remembers the provider files, where they are and what they say; the classes are loaded as before.
  */
 @Configuration
 class EngineServiceLookups {
@@ -58,7 +63,7 @@ class EngineServiceLookups {
     }
   }
 
-  /** Its parent in all things, but it remembers where the {@code META-INF/services/} files are. */
+  /** Its parent in all things, but it remembers the {@code META-INF/services/} files: where they are and what they say. */
   static final class ServiceFiles extends ClassLoader {
 
     private static final String SERVICES = "META-INF/services/";
@@ -80,10 +85,36 @@ class EngineServiceLookups {
       }
       List<URL> urls = found.get(name);
       if (urls == null) {
-        urls = List.copyOf(Collections.list(super.getResources(name)));
+        List<URL> remembered = new ArrayList<>();
+        for (URL file : Collections.list(super.getResources(name))) {
+          try (InputStream in = file.openStream()) {
+            remembered.add(inMemory(file, in.readAllBytes()));
+          }
+        }
+        urls = List.copyOf(remembered);
         found.put(name, urls);
       }
       return Collections.enumeration(urls);
+    }
+
+    /** The file's address, whose content is read from memory. */
+    private static URL inMemory(URL file, byte[] content) throws IOException {
+      return new URL(file, file.toExternalForm(), new URLStreamHandler() {
+        @Override
+        protected URLConnection openConnection(URL url) {
+          return new URLConnection(url) {
+            @Override
+            public void connect() {
+              connected = true;
+            }
+
+            @Override
+            public InputStream getInputStream() {
+              return new ByteArrayInputStream(content);
+            }
+          };
+        }
+      });
     }
   }
 }
