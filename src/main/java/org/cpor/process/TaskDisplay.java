@@ -57,10 +57,15 @@ class TaskDisplay {
 
   /**
    * The competition as it is now, when a validator opens the form: a competing claim submitted, withdrawn, decided or
-   * made official after the task was created shows. The caller has checked that the reader works the task.
+   * made official after the task was created shows. The caller has checked that the reader works the task. What is
+   * unchanged is not written again: setting a task's variable updates the task itself (its last update), and Tasklist
+   * claiming the task at that moment failed on the task's changed revision (500, "updated by another transaction").
    */
   void refreshCompetition(String taskId, String claimId) {
-    tasks.setVariableLocal(taskId, COMPETING_CLAIMS, summaries.competition(claimId, clock.instant()));
+    String now = summaries.competition(claimId, clock.instant());
+    if (!now.equals(tasks.getVariableLocal(taskId, COMPETING_CLAIMS))) {
+      tasks.setVariableLocal(taskId, COMPETING_CLAIMS, now);
+    }
   }
 
   void showInformationRequest(DelegateTask task, String claimId) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.cpor.identity.AuthorizationSetup;
 import org.cpor.support.IntegrationTest;
@@ -136,6 +137,21 @@ class TasklistViewTest extends IntegrationTest {
 
     // the partner's own view of the competition names nobody
     assertThat(read("/api/claims/" + competing, "northwind-admin").toString()).doesNotContain(claimId, "Fabrikam", "4567890");
+  }
+
+  @Test
+  void openingTheFormAgain_leavesAnUnchangedTaskAlone_soAClaimAtThatMomentDoesNotFail() throws Exception {
+    String claimId = submit(Map.of());
+    Task task = task(claimId, "Task_ValidateClaim");
+    assertThat(formVariables(task.getId(), "validator").statusCode()).isEqualTo(200);
+    Task read = tasks.createTaskQuery().taskId(task.getId()).singleResult();
+
+    // Tasklist loads the form while the validator claims: the claim works on the task as read before the load
+    assertThat(formVariables(task.getId(), "validator").statusCode()).isEqualTo(200);
+    assertThat(((TaskEntity) tasks.createTaskQuery().taskId(task.getId()).singleResult()).getRevision())
+        .as("the task is not written by a load that changes nothing").isEqualTo(((TaskEntity) read).getRevision());
+    tasks.claim(task.getId(), "validator");
+    assertThat(task(claimId, "Task_ValidateClaim").getAssignee()).isEqualTo("validator");
   }
 
   @Test
