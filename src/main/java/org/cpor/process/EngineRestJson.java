@@ -50,22 +50,11 @@ class EngineRestJson {
   @Produces({MediaType.APPLICATION_JSON, Hal.APPLICATION_HAL_JSON})
   static final class OneObjectMapper implements ContextResolver<ObjectMapper> {
 
-    /** Made at the first use, so a date format set while the application starts is the one it takes. */
-    private volatile ObjectMapper mapper;
+    private final ObjectMapper mapper = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
-      ObjectMapper made = mapper;
-      if (made == null) {
-        synchronized (this) {
-          made = mapper;
-          if (made == null) {
-            made = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
-            mapper = made;
-          }
-        }
-      }
-      return made;
+      return mapper;
     }
   }
 }

@@ -124,23 +124,22 @@ class PerformanceBenchmarkIT {
     report.line("");
     report.table("ratio to the bare engine", "lifecycles/s", "target", "CPU ms per lifecycle (application + PostgreSQL)", "target");
     for (int round = 0; round < ROUNDS; round++) {
-      String of = ROUNDS > 1 ? ", round " + (round + 1) : "";
-      ratios(of, overHttp.get(round).perSecond(), inProcess.get(round).perSecond(), bare.get(round).perSecond(),
-          overHttp.get(round).cpuMillisPerLifecycle(), inProcess.get(round).cpuMillisPerLifecycle(), bare.get(round).cpuMillisPerLifecycle());
+      ratios(ROUNDS > 1 ? ", round " + (round + 1) : "", List.of(overHttp.get(round)), List.of(inProcess.get(round)),
+          List.of(bare.get(round)));
     }
     if (ROUNDS > 1) {
-      ratios(", median of the rounds", median(overHttp, LifecycleRun::perSecond), median(inProcess, LifecycleRun::perSecond),
-          median(bare, LifecycleRun::perSecond), median(overHttp, LifecycleRun::cpuMillisPerLifecycle),
-          median(inProcess, LifecycleRun::cpuMillisPerLifecycle), median(bare, LifecycleRun::cpuMillisPerLifecycle));
+      ratios(", median of the rounds", overHttp, inProcess, bare);
     }
   }
 
-  private void ratios(String of, double httpRate, double inProcessRate, double bareRate, double httpCpu, double inProcessCpu,
-      double bareCpu) {
-    report.row("product over HTTP, " + COMPARED_CLIENTS + " clients" + of, Report.ratio(httpRate, bareRate), "≥ 0.4 ×",
-        Report.ratio(httpCpu, bareCpu), "≤ 2.5 ×");
-    report.row("product in-process, " + COMPARED_CLIENTS + " clients" + of, Report.ratio(inProcessRate, bareRate), "≥ 0.5 ×",
-        Report.ratio(inProcessCpu, bareCpu), "");
+  /** The ratios of the medians of the runs (of one run, its own figures). */
+  private void ratios(String of, List<LifecycleRun> overHttp, List<LifecycleRun> inProcess, List<LifecycleRun> bare) {
+    double bareRate = median(bare, LifecycleRun::perSecond);
+    double bareCpu = median(bare, LifecycleRun::cpuMillisPerLifecycle);
+    report.row("product over HTTP, " + COMPARED_CLIENTS + " clients" + of, Report.ratio(median(overHttp, LifecycleRun::perSecond), bareRate),
+        "≥ 0.4 ×", Report.ratio(median(overHttp, LifecycleRun::cpuMillisPerLifecycle), bareCpu), "≤ 2.5 ×");
+    report.row("product in-process, " + COMPARED_CLIENTS + " clients" + of, Report.ratio(median(inProcess, LifecycleRun::perSecond), bareRate),
+        "≥ 0.5 ×", Report.ratio(median(inProcess, LifecycleRun::cpuMillisPerLifecycle), bareCpu), "");
   }
 
   private static double median(List<LifecycleRun> runs, java.util.function.ToDoubleFunction<LifecycleRun> figure) {
