@@ -35,8 +35,7 @@ import org.cpor.reliability.Settings;
  */
 public final class ReadsWithData {
 
-  /** Open validation tasks, made through the product; the same at every size. */
-  /** Real open validation tasks ({@code -Dbench.openTasks}; 20 in the smoke run). */
+  /** Real open validation tasks, made through the product, the same at every size ({@code -Dbench.openTasks}; 20 in the smoke run). */
   public static final int OPEN_TASKS = Settings.number("bench.openTasks",
       Boolean.parseBoolean(Settings.text("bench.smoke", "false")) ? 20 : 300);
 
