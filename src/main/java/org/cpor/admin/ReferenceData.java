@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.cpor.claim.ClaimRules;
-import org.cpor.claim.Program;
-import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.catalogue.Program;
+import org.cpor.catalogue.WorkloadCatalogue;
+import org.cpor.changelog.AdminChanges;
 import org.cpor.identity.AuthorizationSetup;
 import org.cpor.jdbc.ClusterLocks;
 import org.cpor.identity.Groups;
@@ -89,7 +89,7 @@ class ReferenceData {
     locks.hold(ClusterLocks.REFERENCE_DATA);
     organisation(organisationId);
     List<FieldError> errors = new ArrayList<>();
-    if (!ClaimRules.PARTNER_ID.matcher(partnerId).matches()) {
+    if (!PartnerLocation.PARTNER_ID.matcher(partnerId).matches()) {
       errors.add(new FieldError("partnerId", "must be 6 to 8 digits"));
     }
     if (enrolled == null) {
@@ -146,7 +146,7 @@ class ReferenceData {
   Tenant saveTenant(String tenantId, String contactLanguage, List<String> domains, String actor) {
     locks.hold(ClusterLocks.REFERENCE_DATA);
     List<FieldError> errors = new ArrayList<>();
-    if (!ClaimRules.GUID.matcher(tenantId).matches()) {
+    if (!Tenant.ID.matcher(tenantId).matches()) {
       errors.add(new FieldError("tenantId", "must be a GUID"));
     }
     if (!"en".equals(contactLanguage) && !"hu".equals(contactLanguage)) {
@@ -157,7 +157,7 @@ class ReferenceData {
     if (normalised.isEmpty()) {
       errors.add(new FieldError("domains", "name at least one verified domain"));
     }
-    normalised.stream().filter(d -> !ClaimRules.DOMAIN.matcher(d).matches())
+    normalised.stream().filter(d -> !Tenant.DOMAIN.matcher(d).matches())
         .forEach(d -> errors.add(new FieldError("domains", d + " is not a domain name")));
     String id = tenantId.toLowerCase(Locale.ROOT);
     normalised.forEach(d -> tenants.ownerOfDomain(d).filter(owner -> !owner.equals(id))

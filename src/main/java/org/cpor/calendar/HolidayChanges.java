@@ -2,7 +2,7 @@ package org.cpor.calendar;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.cpor.admin.AdminChanges;
+import org.cpor.changelog.AdminChanges;
 import org.cpor.web.InvalidInputException;
 import org.cpor.web.NotFoundException;
 import org.springframework.stereotype.Service;

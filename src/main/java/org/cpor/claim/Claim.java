@@ -2,6 +2,7 @@ package org.cpor.claim;
 
 import java.time.Instant;
 import java.util.List;
+import org.cpor.catalogue.Program;
 
 /** A customer association claim as the store keeps it. */
 public record Claim(

@@ -13,6 +13,7 @@ import org.cpor.idempotency.Idempotent;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.poe.Upload;
+import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.ApiDocs;
 import org.cpor.web.ConcurrentChanges;
 import org.cpor.web.ConflictException;

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cpor.catalogue.Program;
 import org.cpor.jdbc.InSavepoint;
 import org.cpor.jdbc.SqlDialect;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,6 +3,7 @@ package org.cpor.claim;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.cpor.catalogue.Program;
 
 /**
  * Filters, order and paging of a claim list; {@code organisationId} null means every organisation. {@code text} finds

@@ -1,6 +1,7 @@
 package org.cpor.claim;
 
 import java.util.List;
+import org.cpor.web.Limits;
 
 /** A claim as the partner submits it (API.md); its sizes are checked by {@link Limits}, its fields by {@link ClaimRules}. */
 public record ClaimRequest(

@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpor.catalogue.Program;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
+import org.cpor.partner.PartnerLocation;
+import org.cpor.tenant.Tenant;
 import org.cpor.web.FieldError;
+import org.cpor.web.Limits;
 import org.springframework.stereotype.Component;
 
 /** The field rules of DOMAIN.md: every bad field of a claim is named at once (after {@link Limits}). */
 @Component
 public class ClaimRules {
 
-  public static final Pattern GUID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-  public static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
-  public static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Set<String> LANGUAGES = Set.of("en", "hu");
 
@@ -40,7 +42,7 @@ public class ClaimRules {
     }
     if (blank(claim.partnerId())) {
       errors.add(new FieldError("partnerId", "is required"));
-    } else if (!PARTNER_ID.matcher(claim.partnerId().strip()).matches()) {
+    } else if (!PartnerLocation.PARTNER_ID.matcher(claim.partnerId().strip()).matches()) {
       errors.add(new FieldError("partnerId", "must be a PartnerID of 6 to 8 digits"));
     }
     Program program = null;
@@ -54,12 +56,12 @@ public class ClaimRules {
     }
     if (blank(claim.customerTenantId())) {
       errors.add(new FieldError("customerTenantId", "is required"));
-    } else if (!GUID.matcher(claim.customerTenantId().strip()).matches()) {
+    } else if (!Tenant.ID.matcher(claim.customerTenantId().strip()).matches()) {
       errors.add(new FieldError("customerTenantId", "must be a GUID (the Microsoft Entra directory ID)"));
     }
     if (blank(claim.customerDomain())) {
       errors.add(new FieldError("customerDomain", "is required"));
-    } else if (!DOMAIN.matcher(claim.customerDomain().strip()).matches()) {
+    } else if (!Tenant.DOMAIN.matcher(claim.customerDomain().strip()).matches()) {
       errors.add(new FieldError("customerDomain", "must be a domain name such as contoso.onmicrosoft.com"));
     }
     checkWorkloads(claim.workloads(), program, errors);
@@ -109,7 +111,7 @@ public class ClaimRules {
       if (program.needsSubscriptionIds()) {
         if (subscription == null) {
           errors.add(new FieldError(field + ".subscriptionId", "is required for Business Applications workloads"));
-        } else if (!GUID.matcher(subscription).matches()) {
+        } else if (!Tenant.ID.matcher(subscription).matches()) {
           errors.add(new FieldError(field + ".subscriptionId", "must be a GUID"));
         }
       } else if (subscription != null) {

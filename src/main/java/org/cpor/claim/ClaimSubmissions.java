@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.cpor.catalogue.Program;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
@@ -17,9 +18,12 @@ import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
 import org.cpor.tenant.Tenant;
 import org.cpor.tenant.TenantDirectory;
+import org.cpor.timeline.ClaimTimeline;
+import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.FieldError;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
+import org.cpor.web.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,20 +62,25 @@ public class ClaimSubmissions {
     this.clock = clock;
   }
 
+  /** The limits of a submission, for a caller that stores files before submitting: over them, it stores nothing. */
+  public void checkLimits(ClaimRequest request, int filesSentAlong) {
+    ClaimLimits.check(request, filesSentAlong);
+  }
+
   public Claim submit(ClaimRequest request, Caller caller) {
     return submit(request, List.of(), caller);
   }
 
   /**
    * Submits with PoE files sent along (multipart, the portal's form); a refused claim keeps none of them. Who may
-   * submit and the {@link Limits} are checked before a transaction begins, so a request over a limit holds no
+   * submit and the {@link ClaimLimits} are checked before a transaction begins, so a request over a limit holds no
    * connection; the rest happens in one transaction.
    */
   public Claim submit(ClaimRequest request, List<Upload> uploads, Caller caller) {
     if (!caller.isIncentivesAdmin()) {
       throw new ForbiddenException("Only an Incentives admin of a partner organisation may submit claims");
     }
-    Limits.check(request, uploads.size());
+    ClaimLimits.check(request, uploads.size());
     return transactions.execute(status -> store(request, uploads, caller));
   }
 

@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.cpor.calendar.BusinessCalendar;
+import org.cpor.catalogue.Program;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.poe.PoeFile;
 import org.cpor.poe.PoeFiles;
+import org.cpor.web.DisplayText;
+import org.cpor.web.Limits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

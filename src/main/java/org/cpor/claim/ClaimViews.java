@@ -6,12 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.cpor.association.Association;
 import org.cpor.association.AssociationStore;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.claim.ClaimView.DecisionView;
 import org.cpor.claim.ClaimView.OpenRequestView;
 import org.cpor.claim.ClaimView.WorkloadView;
 import org.cpor.identity.Caller;
 import org.cpor.poe.PoeFile;
 import org.cpor.poe.PoeFiles;
+import org.cpor.timeline.ClaimTimeline;
+import org.cpor.timeline.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /** Assembles the API's and the portal's view of a claim from the store, as the caller may see it. */

@@ -2,7 +2,10 @@ package org.cpor.claim;
 
 import java.time.Clock;
 import org.cpor.identity.Caller;
+import org.cpor.timeline.ClaimTimeline;
+import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.ConflictException;
+import org.cpor.web.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,7 +29,7 @@ public class ClaimWithdrawals {
 
   @Transactional
   public Claim withdraw(String claimId, String reason, Caller caller) {
-    Limits.checkWithdrawal(reason);
+    ClaimLimits.checkWithdrawal(reason);
     Claim claim = access.lockForChange(claimId, caller);
     if (!claim.status().isOpen()) {
       throw new ConflictException("Claim " + claimId + " is " + claim.status() + " and can no longer be withdrawn");

@@ -9,7 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cpor.association.Association;
 import org.cpor.association.EndReason;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.identity.Caller;
+import org.cpor.timeline.TimelineEvent;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,9 +8,12 @@ import java.util.List;
 import org.cpor.identity.Caller;
 import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
+import org.cpor.timeline.ClaimTimeline;
+import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
+import org.cpor.web.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +77,7 @@ public class Disputes {
    */
   @Transactional
   public Claim dispute(String claimId, DisputeRequest request, List<Upload> uploads, Caller caller) {
-    Limits.check(request, uploads.size());
+    ClaimLimits.check(request, uploads.size());
     Claim claim = access.lockForChange(claimId, caller);
     List<FieldError> errors = new ArrayList<>();
     String justification = request == null || request.justification() == null ? null : request.justification().strip();

@@ -15,9 +15,12 @@ import org.cpor.notification.NotificationKind;
 import org.cpor.notification.Notifications;
 import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
+import org.cpor.timeline.ClaimTimeline;
+import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
+import org.cpor.web.Limits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,7 +92,7 @@ public class InformationRequests {
    * the files are stored with the answer or, when it is refused, not at all.
    */
   public Claim answer(String claimId, InformationAnswer answer, List<Upload> uploads, Caller caller) {
-    Limits.check(answer, uploads.size());
+    ClaimLimits.check(answer, uploads.size());
     Claim claim = access.lockForChange(claimId, caller);
     List<FieldError> errors = new ArrayList<>();
     if (answer.comment() == null || answer.comment().isBlank()) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.cpor.catalogue.Program;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import org.cpor.web.Limits;
 import org.cpor.web.PayloadTooLargeException;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -55,13 +56,13 @@ class RequestLimits extends RequestBodyAdviceAdapter {
   public Object afterBodyRead(Object body, HttpInputMessage message, MethodParameter parameter, Type targetType,
       Class<? extends HttpMessageConverter<?>> converterType) {
     if (body instanceof ClaimRequest claim) {
-      Limits.check(claim, 0);
+      ClaimLimits.check(claim, 0);
     } else if (body instanceof InformationAnswer answer) {
-      Limits.check(answer, 0);
+      ClaimLimits.check(answer, 0);
     } else if (body instanceof Disputes.DisputeRequest dispute) {
-      Limits.check(dispute, 0);
+      ClaimLimits.check(dispute, 0);
     } else if (body instanceof ClaimController.WithdrawalRequest withdrawal) {
-      Limits.checkWithdrawal(withdrawal.reason());
+      ClaimLimits.checkWithdrawal(withdrawal.reason());
     }
     return body;
   }

@@ -9,7 +9,7 @@ import org.cpor.calendar.BusinessCalendar;
 import org.cpor.claim.Claim;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ReasonCodes;
-import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.web.ConcurrentChanges;
 import org.cpor.web.ConflictException;

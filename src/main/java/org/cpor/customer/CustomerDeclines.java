@@ -5,9 +5,9 @@ import org.cpor.association.Associations;
 import org.cpor.claim.Claim;
 import org.cpor.claim.ClaimStatus;
 import org.cpor.claim.ClaimStore;
-import org.cpor.claim.ClaimTimeline;
+import org.cpor.timeline.ClaimTimeline;
 import org.cpor.claim.ClaimWorkflow;
-import org.cpor.claim.TimelineEvent;
+import org.cpor.timeline.TimelineEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

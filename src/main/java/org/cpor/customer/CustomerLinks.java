@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.cpor.deployment.DeploymentSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerLinks {
 
-  /** The shortest signing key accepted. */
-  public static final int MIN_KEY_LENGTH = 16;
-
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -30,8 +28,8 @@ public class CustomerLinks {
   private final String publicBaseUrl;
 
   CustomerLinks(@Value("${cpor.customer-links.signing-key}") String key, @Value("${cpor.public-base-url}") String publicBaseUrl) {
-    if (key == null || key.length() < MIN_KEY_LENGTH) {
-      throw new IllegalStateException("cpor.customer-links.signing-key must have at least " + MIN_KEY_LENGTH + " characters");
+    if (key == null || key.length() < DeploymentSettings.MIN_LINK_KEY_LENGTH) {
+      throw new IllegalStateException("cpor.customer-links.signing-key must have at least " + DeploymentSettings.MIN_LINK_KEY_LENGTH + " characters");
     }
     this.key = key.getBytes(StandardCharsets.UTF_8);
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.cpor.customer.CustomerLinks;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -20,8 +19,10 @@ import org.springframework.stereotype.Component;
  * creates the first administrator at start and never changes that password afterwards.
  */
 @Component
-class DeploymentSettings implements BeanFactoryPostProcessor, EnvironmentAware {
+public class DeploymentSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 
+  /** The shortest key accepted for signing the customers' links. */
+  public static final int MIN_LINK_KEY_LENGTH = 16;
   static final String LINK_KEY = "CPOR_CUSTOMER_LINK_KEY (cpor.customer-links.signing-key)";
   static final String ADMIN_USER = "CPOR_ADMIN_USER (camunda.bpm.admin-user.id)";
   static final String ADMIN_PASSWORD = "CPOR_ADMIN_PASSWORD (camunda.bpm.admin-user.password)";
@@ -67,8 +68,8 @@ class DeploymentSettings implements BeanFactoryPostProcessor, EnvironmentAware {
     } else if (PUBLISHED_KEYS.contains(key.strip()) && !EmbeddedDefaultRun.isActive(environment)) {
       problems.add(LINK_KEY + " is the published development key, with which anyone can forge a customer's decline link: "
           + run + " needs a secret key of its own (only the embedded default run, no profile and H2, may use it)");
-    } else if (key.length() < CustomerLinks.MIN_KEY_LENGTH) {
-      problems.add(LINK_KEY + " must have at least " + CustomerLinks.MIN_KEY_LENGTH + " characters");
+    } else if (key.length() < MIN_LINK_KEY_LENGTH) {
+      problems.add(LINK_KEY + " must have at least " + MIN_LINK_KEY_LENGTH + " characters");
     }
     if (environment.acceptsProfiles(Profiles.of("prod"))) {
       String user = setting(environment, "camunda.bpm.admin-user.id");

@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.cpor.claim.Limits;
+import org.cpor.web.Limits;
 import org.cpor.web.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,10 @@
 package org.cpor.partner;
 
+import java.util.regex.Pattern;
+
 /** A PartnerID: one location of an organisation, enrolled in the incentive programs or not. */
-public record PartnerLocation(String partnerId, String organisationId, boolean enrolled) {}
+public record PartnerLocation(String partnerId, String organisationId, boolean enrolled) {
+
+  /** A PartnerID: 6 to 8 digits. */
+  public static final Pattern PARTNER_ID = Pattern.compile("^[0-9]{6,8}$");
+}

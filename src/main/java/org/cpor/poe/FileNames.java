@@ -1,7 +1,7 @@
 package org.cpor.poe;
 
-import org.cpor.claim.DisplayText;
-import org.cpor.claim.Limits;
+import org.cpor.web.DisplayText;
+import org.cpor.web.Limits;
 
 /**
  * A PoE file's name as it is kept: what the browser or client sent, made plain. It is shown to validators, auditors and

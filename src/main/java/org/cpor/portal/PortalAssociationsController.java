@@ -9,7 +9,7 @@ import org.cpor.association.Associations;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.CompetitorRedaction;
 import org.cpor.claim.Labels;
-import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.web.ConflictException;

@@ -9,7 +9,7 @@ import org.cpor.claim.ClaimAccess;
 import org.cpor.claim.ClaimQuery;
 import org.cpor.claim.ClaimSort;
 import org.cpor.claim.Labels;
-import org.cpor.claim.Limits;
+import org.cpor.web.Limits;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
@@ -22,8 +22,8 @@ import org.cpor.claim.ClaimWithdrawals;
 import org.cpor.claim.Disputes;
 import org.cpor.claim.InformationAnswer;
 import org.cpor.claim.InformationRequests;
-import org.cpor.claim.Program;
-import org.cpor.claim.WorkloadCatalogue;
+import org.cpor.catalogue.Program;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.partner.PartnerDirectory;
@@ -242,7 +242,7 @@ class PortalClaimsController {
     try {
       // a request over the limits stores nothing; any other refusal keeps the files for the next submission
       List<Upload> uploads = uploads(files);
-      Limits.check(form.toRequest(poeIds), uploads.size());
+      submissions.checkLimits(form.toRequest(poeIds), uploads.size());
       poeIds.addAll(poeFiles.uploadAll(caller, uploads));
       Claim claim = submissions.submit(form.toRequest(poeIds), List.of(), caller);
       redirect.addFlashAttribute("message", "Claim submitted: it is " + labels.of(claim.status()).toLowerCase(java.util.Locale.ROOT) + ".");

@@ -34,7 +34,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ClaimValidation;
 import org.cpor.claim.InformationRequests;
-import org.cpor.claim.Limits;
+import org.cpor.web.Limits;
 import org.cpor.identity.Groups;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;

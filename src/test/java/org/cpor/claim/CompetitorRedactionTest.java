@@ -12,9 +12,11 @@ import java.util.Set;
 import org.cpor.association.Association;
 import org.cpor.association.AssociationStatus;
 import org.cpor.association.EndReason;
+import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Groups;
 import org.cpor.partner.Organisation;
+import org.cpor.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
 
 /** The rule of what a partner sees of competitors, on the texts the checks and the engine record. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.cpor.support.IntegrationTest;
+import org.cpor.web.Limits;
 import org.junit.jupiter.api.Test;
 
 /**

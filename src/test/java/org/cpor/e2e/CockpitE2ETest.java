@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.cpor.claim.TimelineEvent;
+import org.cpor.timeline.TimelineEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +19,7 @@ class CockpitE2ETest extends BrowserTest {
 
   private static final String HISTORY = "/camunda/app/cockpit/default/#/claims-history";
 
-  @Autowired org.cpor.claim.ClaimTimeline timeline;
+  @Autowired org.cpor.timeline.ClaimTimeline timeline;
 
   @BeforeEach
   void readInBudapest() {

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.cpor.claim.ClaimRules;
 import org.cpor.claim.ClaimStatus;
+import org.cpor.partner.PartnerLocation;
+import org.cpor.tenant.Tenant;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
 import org.cpor.web.Params;
@@ -32,11 +33,11 @@ record HistorySearch(String claimId, String partnerId, String tenantId, ClaimSta
       errors.add(new FieldError("claimId", "must be a claim ID (letters, digits and hyphens, at most 36)"));
     }
     String partner = Params.blankToNull(partnerId);
-    if (partner != null && !ClaimRules.PARTNER_ID.matcher(partner).matches()) {
+    if (partner != null && !PartnerLocation.PARTNER_ID.matcher(partner).matches()) {
       errors.add(new FieldError("partnerId", "must be a PartnerID of 6 to 8 digits"));
     }
     String tenant = Params.blankToNull(tenantId);
-    if (tenant != null && !ClaimRules.GUID.matcher(tenant).matches()) {
+    if (tenant != null && !Tenant.ID.matcher(tenant).matches()) {
       errors.add(new FieldError("tenantId", "must be a GUID (the Microsoft Entra directory ID)"));
     }
     ClaimStatus status = null;

@@ -1,4 +1,4 @@
-package org.cpor.claim;
+package org.cpor.catalogue;
 
 /** The incentive programs; each fixes the claim's solution area and partner role. */
 public enum Program {

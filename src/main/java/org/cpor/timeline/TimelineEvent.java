@@ -1,4 +1,4 @@
-package org.cpor.claim;
+package org.cpor.timeline;
 
 import java.time.Instant;
 

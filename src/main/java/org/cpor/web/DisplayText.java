@@ -1,4 +1,4 @@
-package org.cpor.claim;
+package org.cpor.web;
 
 import java.util.regex.Pattern;
 

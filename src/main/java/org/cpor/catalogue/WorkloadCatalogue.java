@@ -1,4 +1,4 @@
-package org.cpor.claim;
+package org.cpor.catalogue;
 
 import java.util.Map;
 import java.util.Optional;

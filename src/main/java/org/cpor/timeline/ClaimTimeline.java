@@ -1,4 +1,4 @@
-package org.cpor.claim;
+package org.cpor.timeline;
 
 import static org.cpor.jdbc.Timestamps.instant;
 import static org.cpor.jdbc.Timestamps.of;

@@ -1,4 +1,4 @@
-package org.cpor.admin;
+package org.cpor.changelog;
 
 import static org.cpor.jdbc.Timestamps.instant;
 import static org.cpor.jdbc.Timestamps.of;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AdminChanges {
 
-  record Change(Instant at, String actor, String entity, String entityId, String change) {}
+  public record Change(Instant at, String actor, String entity, String entityId, String change) {}
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -30,7 +30,7 @@ public class AdminChanges {
         .update();
   }
 
-  List<Change> latest(int limit) {
+  public List<Change> latest(int limit) {
     return jdbc.sql("select * from admin_changes order by id desc limit ?").param(limit)
         .query((rs, n) -> new Change(instant(rs, "occurred_at"), rs.getString("actor"), rs.getString("entity"),
             rs.getString("entity_id"), rs.getString("change")))

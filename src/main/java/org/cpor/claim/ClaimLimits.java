@@ -1,5 +1,15 @@
 package org.cpor.claim;
 
+import static org.cpor.web.Limits.CODE;
+import static org.cpor.web.Limits.DOMAIN;
+import static org.cpor.web.Limits.EMAIL;
+import static org.cpor.web.Limits.NAME;
+import static org.cpor.web.Limits.POE_FILES;
+import static org.cpor.web.Limits.TEXT;
+import static org.cpor.web.Limits.WORKLOADS;
+import static org.cpor.web.Limits.nameLength;
+import static org.cpor.web.Limits.tooLong;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
@@ -9,44 +19,13 @@ import org.cpor.claim.Disputes.DisputeRequest;
 import org.cpor.web.FieldError;
 import org.cpor.web.InvalidInputException;
 
-/**
- * The sizes of everything a partner sends, in one place for the API and the portal. They are checked before any
- * database work: a request over a limit is refused at once, holds no connection and is never looked at further, so one
- * partner's huge request cannot slow down another's. The field rules ({@link ClaimRules}) come after.
- */
-public final class Limits {
+/** The {@link org.cpor.web.Limits} of each request a partner sends about a claim, every field over its limit named at once. */
+final class ClaimLimits {
 
-  /** A JSON request body, and the JSON part of a multipart claim: a claim at every other limit fits well within it. */
-  public static final int JSON_BODY_BYTES = 256 * 1024;
-  /** Workloads of a claim or of a corrected answer: a program's catalogue has 13, administrators may add a few. */
-  public static final int WORKLOADS = 20;
-  /** PoE files of one submission, answer or dispute: IDs from {@code POST /api/poe} and files sent along, together. */
-  public static final int POE_FILES = 20;
-  /** A PoE file's content. */
-  public static final long POE_FILE_BYTES = 10L * 1024 * 1024;
-  /** A PoE file's name; a longer name is shortened on upload, keeping its extension. */
-  public static final int FILE_NAME = 255;
-  /** The claim's name (DOMAIN.md: 3 to 120 characters), contact names and titles. */
-  public static final int NAME = 120;
-  public static final int NAME_MIN = 3;
-  /** An e-mail address (RFC 5321). */
-  public static final int EMAIL = 254;
-  /** Free text: the claim's comment, an answer, a dispute's justification, a withdrawal's reason. */
-  public static final int TEXT = 10_000;
-  /**
-   * Text typed into a Tasklist form, and each view a form shows: Camunda keeps a String variable in a column of 4000
-   * characters, and a longer one fails the whole transaction.
-   */
-  public static final int CAMUNDA_STRING = 4000;
-  /** A domain name (RFC 1035). */
-  public static final int DOMAIN = 253;
-  /** Codes and identifiers: PartnerID, program, tenant ID, workload code, subscription ID, language, PoE file ID. */
-  public static final int CODE = 64;
-
-  private Limits() {}
+  private ClaimLimits() {}
 
   /** A claim, with the number of PoE files sent along with it. */
-  public static void check(ClaimRequest claim, int filesSentAlong) {
+  static void check(ClaimRequest claim, int filesSentAlong) {
     List<FieldError> errors = new ArrayList<>();
     if (claim.name() != null && claim.name().strip().length() > NAME) {
       errors.add(new FieldError("name", nameLength(claim.name().strip().length())));
@@ -64,7 +43,7 @@ public final class Limits {
   }
 
   /** An answer to an information request, with the number of PoE files sent along with it. */
-  public static void check(InformationAnswer answer, int filesSentAlong) {
+  static void check(InformationAnswer answer, int filesSentAlong) {
     List<FieldError> errors = new ArrayList<>();
     length("comment", answer.comment(), TEXT, errors);
     poeFiles(answer.poeIds(), filesSentAlong, errors);
@@ -75,7 +54,7 @@ public final class Limits {
   }
 
   /** A dispute of a rejection, with the number of PoE files sent along with it. */
-  public static void check(DisputeRequest dispute, int filesSentAlong) {
+  static void check(DisputeRequest dispute, int filesSentAlong) {
     List<FieldError> errors = new ArrayList<>();
     if (dispute != null) {
       length("justification", dispute.justification(), TEXT, errors);
@@ -85,18 +64,10 @@ public final class Limits {
   }
 
   /** A withdrawal's reason. */
-  public static void checkWithdrawal(String reason) {
+  static void checkWithdrawal(String reason) {
     List<FieldError> errors = new ArrayList<>();
     length("reason", reason, TEXT, errors);
     refuse(errors);
-  }
-
-  static String nameLength(int length) {
-    return "must be " + NAME_MIN + " to " + NAME + " characters long (it has " + length + ")";
-  }
-
-  static String tooLong(int max, int length) {
-    return "must be at most " + max + " characters long (it has " + length + ")";
   }
 
   private static void workloads(List<WorkloadRequest> workloads, List<FieldError> errors) {

@@ -1,0 +1,53 @@
+package org.cpor.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of the README's Layout, checked on the compiled product: a change that breaks one fails the build
+ * with the rule, its reason and each offending dependency named.
+ */
+class PackageRulesTest {
+
+  private static final JavaClasses PRODUCT = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.cpor");
+
+  /** What every feature builds on: each of these knows nothing of the features above it. */
+  private static final String[] LOWER = {"org.cpor.jdbc..", "org.cpor.web..", "org.cpor.identity..",
+      "org.cpor.partner..", "org.cpor.tenant..", "org.cpor.deployment..", "org.cpor.timeline..",
+      "org.cpor.catalogue..", "org.cpor.changelog..", "org.cpor.calendar.."};
+
+  /** The features: the claim and what happens to it, and the screens and APIs around it. */
+  private static final String[] HIGHER = {"org.cpor.claim..", "org.cpor.association..", "org.cpor.notification..",
+      "org.cpor.customer..", "org.cpor.poe..", "org.cpor.portal..", "org.cpor.process..", "org.cpor.audit..",
+      "org.cpor.admin..", "org.cpor.demo..", "org.cpor.idempotency.."};
+
+  @Test
+  void lowerPackagesNeverDependOnFeatures() {
+    noClasses().that().resideInAnyPackage(LOWER)
+        .should().dependOnClassesThat().resideInAnyPackage(HIGHER)
+        .because("the calendar, the timeline, the workload catalogue, sign-in, the web's error handling and the stores "
+            + "of reference data are used by every feature; one that reached up would tie every feature to that one")
+        .check(PRODUCT);
+  }
+
+  /**
+   * No two feature packages depend on each other, directly or around a circle. Two dependencies of the claim
+   * package still close a circle and are the only ones tolerated: its checks and views read associations, and its
+   * use cases queue e-mails; both are to be turned around (association and notification built on the claim, not the
+   * claim on them). Any other circle fails.
+   */
+  @Test
+  void featurePackagesFormNoCycle() {
+    slices().matching("org.cpor.(*)..").should().beFreeOfCycles()
+        .ignoreDependency(resideInAPackage("org.cpor.claim"), resideInAPackage("org.cpor.association"))
+        .ignoreDependency(resideInAPackage("org.cpor.claim"), resideInAPackage("org.cpor.notification"))
+        .check(PRODUCT);
+  }
+}
