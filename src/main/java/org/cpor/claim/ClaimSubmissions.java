@@ -4,15 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.cpor.catalogue.Program;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
 import org.cpor.identity.Caller;
-import org.cpor.notification.NotificationKind;
-import org.cpor.notification.Notifications;
 import org.cpor.partner.Organisation;
 import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
@@ -40,14 +37,14 @@ public class ClaimSubmissions {
   private final ClaimTimeline timeline;
   private final TenantDirectory tenants;
   private final ClaimWorkflow workflow;
-  private final Notifications notifications;
+  private final ClaimMail mail;
   private final SubmissionLocks submissionLocks;
   private final Clock clock;
   private final PoeFiles poeFiles;
   private final TransactionTemplate transactions;
 
   ClaimSubmissions(ClaimRules rules, ClaimChecks checks, ClaimStore claims, ClaimTimeline timeline, TenantDirectory tenants,
-      ClaimWorkflow workflow, Notifications notifications, SubmissionLocks submissionLocks, Clock clock, PoeFiles poeFiles,
+      ClaimWorkflow workflow, ClaimMail mail, SubmissionLocks submissionLocks, Clock clock, PoeFiles poeFiles,
       TransactionTemplate transactions) {
     this.poeFiles = poeFiles;
     this.transactions = transactions;
@@ -57,7 +54,7 @@ public class ClaimSubmissions {
     this.timeline = timeline;
     this.tenants = tenants;
     this.workflow = workflow;
-    this.notifications = notifications;
+    this.mail = mail;
     this.submissionLocks = submissionLocks;
     this.clock = clock;
   }
@@ -114,7 +111,7 @@ public class ClaimSubmissions {
     poeFiles.attach(poeIds, claim.id(), null, null, caller.userId());
     workflow.start(claim.id());
     Claim submitted = claims.get(claim.id());
-    notifications.toPartner(submitted, NotificationKind.CLAIM_RECEIVED, Map.of());
+    mail.received(submitted);
     return submitted;
   }
 

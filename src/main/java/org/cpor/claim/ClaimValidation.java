@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cpor.calendar.BusinessCalendar;
-import org.cpor.notification.NotificationKind;
-import org.cpor.notification.Notifications;
 import org.cpor.timeline.ClaimTimeline;
 import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.ConflictException;
@@ -29,17 +27,17 @@ public class ClaimValidation {
   private final ClaimStore claims;
   private final ClaimChecks checks;
   private final ClaimTimeline timeline;
-  private final Notifications notifications;
+  private final ClaimMail mail;
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final int reviewSlaBusinessDays;
 
-  ClaimValidation(ClaimStore claims, ClaimChecks checks, ClaimTimeline timeline, Notifications notifications,
+  ClaimValidation(ClaimStore claims, ClaimChecks checks, ClaimTimeline timeline, ClaimMail mail,
       BusinessCalendar calendar, Clock clock, @Value("${cpor.review-sla-business-days}") int reviewSlaBusinessDays) {
     this.claims = claims;
     this.checks = checks;
     this.timeline = timeline;
-    this.notifications = notifications;
+    this.mail = mail;
     this.calendar = calendar;
     this.clock = clock;
     this.reviewSlaBusinessDays = reviewSlaBusinessDays;
@@ -131,7 +129,7 @@ public class ClaimValidation {
     claims.updateStatus(claim, ClaimStatus.REJECTED);
     Decision decision = decided(claimId, DecisionOutcome.REJECTED);
     timeline.record(claimId, event(decision.decidedBy(), "REJECTED", String.join(",", decision.reasons())));
-    tellPartnerRejected(claim, decision);
+    mail.rejected(claim, decision);
   }
 
   /** A rejection the system decides: the decision is recorded, the claim REJECTED, the partner told. */
@@ -145,17 +143,10 @@ public class ClaimValidation {
     claims.updateStatus(claim, ClaimStatus.REJECTED);
     timeline.record(claimId, event(actor, "REJECTED", reason));
     if (ReasonCodes.CUSTOMER_DECLINED.equals(reason)) {
-      notifications.toPartner(claims.get(claimId), NotificationKind.DECLINED_BY_CUSTOMER, Map.of("ended", false));
+      mail.declinedByCustomer(claims.get(claimId));
     } else {
-      tellPartnerRejected(claim, decision);
+      mail.rejected(claim, decision);
     }
-  }
-
-  private void tellPartnerRejected(Claim claim, Decision decision) {
-    Map<String, Object> details = new java.util.HashMap<>();
-    details.put("reasons", String.join(", ", decision.reasons()));
-    details.put("comment", decision.comment());
-    notifications.toPartner(claim, NotificationKind.CLAIM_REJECTED, details);
   }
 
   /**
@@ -192,8 +183,7 @@ public class ClaimValidation {
   public void reviewSlaBreached(String claimId) {
     Claim claim = claims.get(claimId);
     timeline.record(claimId, event(TimelineEvent.SYSTEM, "REVIEW_SLA_BREACHED", "review was due by " + claim.reviewDueAt()));
-    notifications.toValidationLeads(claim, NotificationKind.REVIEW_SLA_BREACHED,
-        claim.reviewDueAt() == null ? Map.of() : Map.of("reviewDueAt", claim.reviewDueAt()));
+    mail.reviewOverdue(claim);
   }
 
   private TimelineEvent event(String actor, String type, String detail) {

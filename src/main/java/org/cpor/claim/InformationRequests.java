@@ -5,14 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
 import org.cpor.identity.Caller;
-import org.cpor.notification.NotificationKind;
-import org.cpor.notification.Notifications;
 import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
 import org.cpor.timeline.ClaimTimeline;
@@ -35,7 +32,7 @@ public class InformationRequests {
   private final ClaimChecks checks;
   private final ClaimTimeline timeline;
   private final ClaimValidation validation;
-  private final Notifications notifications;
+  private final ClaimMail mail;
   private final BusinessCalendar calendar;
   private final Clock clock;
   private final ClaimAccess access;
@@ -44,14 +41,14 @@ public class InformationRequests {
   private final PoeFiles poeFiles;
 
   InformationRequests(PoeFiles poeFiles, ClaimStore claims, ClaimRules rules, ClaimChecks checks, ClaimTimeline timeline,
-      ClaimValidation validation, Notifications notifications, BusinessCalendar calendar, Clock clock, ClaimAccess access,
+      ClaimValidation validation, ClaimMail mail, BusinessCalendar calendar, Clock clock, ClaimAccess access,
       ClaimWorkflow workflow, @Value("${cpor.information-due-business-days}") int dueBusinessDays) {
     this.claims = claims;
     this.rules = rules;
     this.checks = checks;
     this.timeline = timeline;
     this.validation = validation;
-    this.notifications = notifications;
+    this.mail = mail;
     this.calendar = calendar;
     this.clock = clock;
     this.access = access;
@@ -77,8 +74,7 @@ public class InformationRequests {
     claims.updateStatus(claim, ClaimStatus.PARTNER_ACTION_REQUIRED);
     timeline.record(claimId, new TimelineEvent(now, decision.decidedBy(), "INFORMATION_REQUESTED",
         String.join(",", decision.reasons()) + ": " + decision.comment() + " (due by " + due + ")"));
-    notifications.toPartner(claim, NotificationKind.INFORMATION_REQUESTED,
-        Map.of("reasons", String.join(", ", decision.reasons()), "question", decision.comment(), "dueAt", due));
+    mail.informationRequested(claim, decision, due);
     return due;
   }
 

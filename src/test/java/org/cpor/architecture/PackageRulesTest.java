@@ -38,16 +38,15 @@ class PackageRulesTest {
   }
 
   /**
-   * No two feature packages depend on each other, directly or around a circle. Two dependencies of the claim
-   * package still close a circle and are the only ones tolerated: its checks and views read associations, and its
-   * use cases queue e-mails; both are to be turned around (association and notification built on the claim, not the
-   * claim on them). Any other circle fails.
+   * No two feature packages depend on each other, directly or around a circle. One dependency still closes a circle
+   * and is the only one tolerated: the claim's checks and views read associations, while associations are made from
+   * claims; it is to be turned around (the claim asking through an interface of its own, as it asks for e-mails with
+   * {@code ClaimMail}). Any other circle fails.
    */
   @Test
   void featurePackagesFormNoCycle() {
     slices().matching("org.cpor.(*)..").should().beFreeOfCycles()
         .ignoreDependency(resideInAPackage("org.cpor.claim"), resideInAPackage("org.cpor.association"))
-        .ignoreDependency(resideInAPackage("org.cpor.claim"), resideInAPackage("org.cpor.notification"))
         .check(PRODUCT);
   }
 }
