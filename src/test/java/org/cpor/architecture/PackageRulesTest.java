@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +37,21 @@ class PackageRulesTest {
         .because("the calendar, the timeline, the workload catalogue, sign-in, the web's error handling and the stores "
             + "of reference data are used by every feature; one that reached up would tie every feature to that one")
         .check(PRODUCT);
+  }
+
+  /** "Now" is the product's one {@code Clock} bean, so a test that moves it moves everything the product does. */
+  @Test
+  void timeComesFromTheProductsClock() {
+    noClasses().that().resideOutsideOfPackage("org.cpor.audit.cockpit..")
+        .should().callMethod(Instant.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(Clock.class, "systemUTC")
+        .orShould().callMethod(Clock.class, "systemDefaultZone")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
+        .because("every feature takes the time from the Clock bean of CporApplication (the system's); only a Cockpit "
+            + "plugin resource, which Spring does not make, reads the engine's clock")
+        .check(PRODUCT.that(com.tngtech.archunit.base.DescribedPredicate.not(
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(org.cpor.CporApplication.class))));
   }
 
   /**

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -45,7 +43,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(SqlStatements.Counting.class)
+@Import({SqlStatements.Counting.class, TestClock.class})
 public abstract class IntegrationTest {
 
   /** A Wednesday, 14:30 UTC, with no holiday in the following weeks. */
@@ -63,6 +61,8 @@ public abstract class IntegrationTest {
   @Autowired protected IdentityService identity;
   @Autowired protected HistoryService history;
   @Autowired protected ClaimStore claims;
+  /** The product's "now", which the engine's clock follows. */
+  @Autowired protected TestClock clock;
   /** Counts the SQL statements a test's requests run. */
   @Autowired protected SqlStatements sql;
 
@@ -76,7 +76,7 @@ public abstract class IntegrationTest {
 
   @BeforeEach
   void startFromNothing() throws Exception {
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    clock.set(NOW);
     identity.clearAuthentication();
     TestData.reset(jdbc, runtime);
     mail.purgeEmailFromAllMailboxes();
@@ -84,7 +84,7 @@ public abstract class IntegrationTest {
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    clock.reset();
     identity.clearAuthentication();
   }
 
@@ -187,12 +187,12 @@ public abstract class IntegrationTest {
 
   /** Moves the engine's time to the job's due date and runs it, as the job executor would. */
   protected void runWhenDue(Job job) {
-    ClockUtil.setCurrentTime(job.getDuedate());
+    clock.set(job.getDuedate().toInstant());
     management.executeJob(job.getId());
   }
 
   protected void setTime(Instant instant) {
-    ClockUtil.setCurrentTime(Date.from(instant));
+    clock.set(instant);
   }
 
   /** Signs in on the portal's page, then uses the webapps with that session only. */

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import net.jqwik.api.statistics.Statistics;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cpor.customer.CustomerLinks;
 import org.cpor.support.IntegrationTest;
 import org.cpor.support.TestData;
@@ -110,7 +108,7 @@ class HostileRequestsTest extends IntegrationTest {
   @BeforeProperty
   void theApplication() throws Exception {
     new TestContextManager(getClass()).prepareTestInstance(this);
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    clock.set(NOW);
     identity.clearAuthentication();
     TestData.reset(jdbc, runtime);
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -125,7 +123,7 @@ class HostileRequestsTest extends IntegrationTest {
     validate(official, "APPROVED", null, null);
     management.executeJob(job(official).getId());
     runWhenDue(timer(official, "BoundaryEvent_OptOutWindowElapsed"));
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    clock.set(NOW);
     String associationId = jdbc.sql("select id from associations where claim_id = ?").param(official).query(String.class).single();
     String poeId = uploadPoe("fabrikam-admin", "spare-poe.pdf", PDF);
     fixture = new Fixture(underReview, approved, official, associationId, poeId, links.token(approved));
@@ -142,7 +140,7 @@ class HostileRequestsTest extends IntegrationTest {
   @AfterProperty
   void resetClock() {
     FAILURE_LOGGERS.forEach(name -> ((Logger) LoggerFactory.getLogger(name)).detachAppender(failures));
-    ClockUtil.reset();
+    clock.reset();
     identity.clearAuthentication();
   }
 

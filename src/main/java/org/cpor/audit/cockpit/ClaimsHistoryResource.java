@@ -169,6 +169,8 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   public Map<String, Object> statistics() {
     return answer(() -> {
       requireAuditor();
+      // a Cockpit plugin resource is made by the webapp, not by Spring: it reads the engine's clock, which is the
+      // system's as the product's is (and follows the product's in tests)
       return new OutcomeFigures(jdbc(), ClockUtil.getCurrentTime().toInstant()).answer();
     });
   }
