@@ -3,6 +3,8 @@ package org.cpor.association;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.cpor.claim.Association;
+import org.cpor.claim.AssociationStatus;
 import org.cpor.claim.CompetitorRedaction;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;

@@ -2,6 +2,7 @@ package org.cpor.association;
 
 import java.util.List;
 import java.util.Locale;
+import org.cpor.claim.AssociationStatus;
 
 /** Filters and paging of an association list; {@code organisationId} null means every organisation. */
 public record AssociationQuery(String organisationId, String tenantId, String workload, AssociationStatus status, int page, int size) {

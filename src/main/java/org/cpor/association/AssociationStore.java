@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.cpor.claim.Association;
+import org.cpor.claim.AssociationStatus;
+import org.cpor.claim.ClaimAssociations;
+import org.cpor.claim.EndReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Associations; the unique {@code active_key} keeps one ACTIVE association per tenant and workload. */
 @Repository
-public class AssociationStore {
+public class AssociationStore implements ClaimAssociations {
 
   private final JdbcClient jdbc;
 
@@ -54,6 +58,7 @@ public class AssociationStore {
   }
 
   /** The ACTIVE association of the tenant for each of these workloads that has one, in one query. */
+  @Override
   public Map<String, Association> activeFor(String tenantId, Collection<String> workloads) {
     Map<String, Association> byWorkload = new HashMap<>();
     if (workloads.isEmpty()) {
@@ -66,6 +71,7 @@ public class AssociationStore {
   }
 
   /** The associations of each of these claims, by workload and since, in one query. */
+  @Override
   public Map<String, List<Association>> ofClaims(Collection<String> claimIds) {
     Map<String, List<Association>> byClaim = new HashMap<>();
     if (claimIds.isEmpty()) {

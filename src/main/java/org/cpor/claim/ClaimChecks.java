@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cpor.association.Association;
-import org.cpor.association.AssociationStore;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.partner.PartnerLocation;
 import org.cpor.tenant.Tenant;
@@ -27,9 +25,9 @@ public class ClaimChecks {
   private final PartnerDirectory partners;
   private final TenantDirectory tenants;
   private final ClaimStore claims;
-  private final AssociationStore associations;
+  private final ClaimAssociations associations;
 
-  ClaimChecks(PartnerDirectory partners, TenantDirectory tenants, ClaimStore claims, AssociationStore associations) {
+  ClaimChecks(PartnerDirectory partners, TenantDirectory tenants, ClaimStore claims, ClaimAssociations associations) {
     this.partners = partners;
     this.tenants = tenants;
     this.claims = claims;

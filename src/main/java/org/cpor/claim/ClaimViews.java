@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cpor.association.Association;
-import org.cpor.association.AssociationStore;
 import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.claim.ClaimView.DecisionView;
 import org.cpor.claim.ClaimView.OpenRequestView;
@@ -22,14 +20,14 @@ import org.springframework.stereotype.Component;
 public class ClaimViews {
 
   private final ClaimStore claims;
-  private final AssociationStore associations;
+  private final ClaimAssociations associations;
   private final WorkloadCatalogue catalogue;
   private final ClaimIncidents incidents;
   private final PoeFiles poeFiles;
   private final ClaimTimeline timeline;
   private final CompetitorRedaction redaction;
 
-  ClaimViews(ClaimStore claims, AssociationStore associations, WorkloadCatalogue catalogue, ClaimIncidents incidents,
+  ClaimViews(ClaimStore claims, ClaimAssociations associations, WorkloadCatalogue catalogue, ClaimIncidents incidents,
       PoeFiles poeFiles, ClaimTimeline timeline, CompetitorRedaction redaction) {
     this.poeFiles = poeFiles;
     this.timeline = timeline;

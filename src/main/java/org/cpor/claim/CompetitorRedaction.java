@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cpor.association.Association;
-import org.cpor.association.EndReason;
 import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.timeline.TimelineEvent;

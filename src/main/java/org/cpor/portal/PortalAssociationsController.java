@@ -1,9 +1,9 @@
 package org.cpor.portal;
 
 import java.util.Locale;
-import org.cpor.association.Association;
+import org.cpor.claim.Association;
 import org.cpor.association.AssociationQuery;
-import org.cpor.association.AssociationStatus;
+import org.cpor.claim.AssociationStatus;
 import org.cpor.association.AssociationStore;
 import org.cpor.association.Associations;
 import org.cpor.claim.ClaimStore;

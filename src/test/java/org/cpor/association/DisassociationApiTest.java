@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
+import org.cpor.claim.Association;
+import org.cpor.claim.AssociationStatus;
 import org.cpor.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.cpor.association.AssociationStatus;
+import org.cpor.claim.AssociationStatus;
 import org.cpor.association.AssociationStore;
 import org.cpor.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

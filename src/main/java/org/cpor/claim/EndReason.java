@@ -1,4 +1,4 @@
-package org.cpor.association;
+package org.cpor.claim;
 
 public enum EndReason {
   SUPERSEDED, CUSTOMER_DECLINED, PARTNER_DISASSOCIATED

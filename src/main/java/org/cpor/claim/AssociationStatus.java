@@ -1,4 +1,4 @@
-package org.cpor.association;
+package org.cpor.claim;
 
 public enum AssociationStatus {
   ACTIVE, ENDED

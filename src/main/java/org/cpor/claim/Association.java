@@ -1,4 +1,4 @@
-package org.cpor.association;
+package org.cpor.claim;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
