@@ -6,14 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.cpor.catalogue.Program;
 import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.changelog.AdminChanges;
 import org.cpor.identity.AuthorizationSetup;
 import org.cpor.jdbc.ClusterLocks;
 import org.cpor.identity.Groups;
+import org.cpor.identity.UserDirectory;
 import org.cpor.partner.Organisation;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.partner.PartnerLocation;
@@ -43,17 +42,17 @@ class ReferenceData {
   private final PartnerDirectory partners;
   private final TenantDirectory tenants;
   private final WorkloadCatalogue catalogue;
-  private final IdentityService identity;
+  private final UserDirectory users;
   private final AuthorizationSetup authorizations;
   private final AdminChanges changes;
   private final ClusterLocks locks;
 
-  ReferenceData(PartnerDirectory partners, TenantDirectory tenants, WorkloadCatalogue catalogue, IdentityService identity,
+  ReferenceData(PartnerDirectory partners, TenantDirectory tenants, WorkloadCatalogue catalogue, UserDirectory users,
       AuthorizationSetup authorizations, AdminChanges changes, ClusterLocks locks) {
     this.partners = partners;
     this.tenants = tenants;
     this.catalogue = catalogue;
-    this.identity = identity;
+    this.users = users;
     this.authorizations = authorizations;
     this.changes = changes;
     this.locks = locks;
@@ -78,8 +77,8 @@ class ReferenceData {
     throwIfAny(errors);
     Organisation organisation = new Organisation(id, name.strip(), timeZone == null || timeZone.isBlank() ? null : timeZone.strip());
     partners.save(organisation);
-    group("partner-" + id, organisation.name(), "PARTNER");
-    group(organisation.adminsGroup(), organisation.name() + " Incentives admins", "PARTNER");
+    users.groupIfAbsent(Organisation.membersGroupOf(id), organisation.name(), "PARTNER");
+    users.groupIfAbsent(organisation.adminsGroup(), organisation.name() + " Incentives admins", "PARTNER");
     authorizations.forOrganisation(organisation);
     changes.record(actor, "ORGANISATION", id, "name=" + organisation.name() + ", timeZone=" + organisation.timeZone());
     return organisation;
@@ -108,7 +107,7 @@ class ReferenceData {
   void saveMember(String organisationId, String userId, String role, String actor) {
     locks.hold(ClusterLocks.REFERENCE_DATA);
     Organisation organisation = organisation(organisationId);
-    if (identity.createUserQuery().userId(userId).count() == 0) {
+    if (!users.exists(userId)) {
       throw new NotFoundException("No user " + userId + " (users are managed in Camunda Admin)");
     }
     Role parsed;
@@ -118,17 +117,17 @@ class ReferenceData {
       throw new InvalidInputException("role", "must be INCENTIVES_ADMIN or INCENTIVES_USER");
     }
     partners.organisations().stream().filter(o -> !o.id().equals(organisationId))
-        .filter(o -> identity.createUserQuery().userId(userId).memberOfGroup("partner-" + o.id()).count() > 0)
+        .filter(o -> users.isMember(userId, o.membersGroup()))
         .findFirst().ifPresent(o -> {
           throw new ConflictException(userId + " belongs to organisation " + o.id() + "; remove them there first");
         });
     removeMemberships(organisation, userId);
-    membership(userId, "partner-" + organisationId);
+    users.addMember(userId, Organisation.membersGroupOf(organisationId));
     if (parsed == Role.INCENTIVES_ADMIN) {
-      membership(userId, organisation.adminsGroup());
-      membership(userId, Groups.INCENTIVES_ADMINS);
+      users.addMember(userId, organisation.adminsGroup());
+      users.addMember(userId, Groups.INCENTIVES_ADMINS);
     } else {
-      membership(userId, Groups.INCENTIVES_USERS);
+      users.addMember(userId, Groups.INCENTIVES_USERS);
     }
     changes.record(actor, "MEMBER", organisationId + "/" + userId, "role=" + parsed);
   }
@@ -136,7 +135,7 @@ class ReferenceData {
   void removeMember(String organisationId, String userId, String actor) {
     locks.hold(ClusterLocks.REFERENCE_DATA);
     Organisation organisation = organisation(organisationId);
-    if (identity.createUserQuery().userId(userId).memberOfGroup("partner-" + organisationId).count() == 0) {
+    if (!users.isMember(userId, Organisation.membersGroupOf(organisationId))) {
       throw new NotFoundException(userId + " is not a member of " + organisationId);
     }
     removeMemberships(organisation, userId);
@@ -205,26 +204,9 @@ class ReferenceData {
   }
 
   private void removeMemberships(Organisation organisation, String userId) {
-    for (String group : List.of("partner-" + organisation.id(), organisation.adminsGroup(), Groups.INCENTIVES_ADMINS,
+    for (String group : List.of(organisation.membersGroup(), organisation.adminsGroup(), Groups.INCENTIVES_ADMINS,
         Groups.INCENTIVES_USERS)) {
-      if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0) {
-        identity.deleteMembership(userId, group);
-      }
-    }
-  }
-
-  private void membership(String userId, String group) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
-      identity.createMembership(userId, group);
-    }
-  }
-
-  private void group(String id, String name, String type) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identity.saveGroup(group);
+      users.removeMember(userId, group);
     }
   }
 

@@ -2,10 +2,8 @@ package org.cpor.demo;
 
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.cpor.identity.Groups;
+import org.cpor.identity.UserDirectory;
 import org.cpor.jdbc.ClusterLocks;
 import org.cpor.partner.Organisation;
 import org.cpor.partner.PartnerDirectory;
@@ -58,13 +56,13 @@ class DemoData implements ApplicationRunner {
       "partner-northwind", "Northwind",
       "partner-northwind-admins", "Northwind Incentives admins");
 
-  private final IdentityService identity;
+  private final UserDirectory users;
   private final PartnerDirectory partners;
   private final TenantDirectory tenants;
   private final ClusterLocks locks;
 
-  DemoData(IdentityService identity, PartnerDirectory partners, TenantDirectory tenants, ClusterLocks locks) {
-    this.identity = identity;
+  DemoData(UserDirectory users, PartnerDirectory partners, TenantDirectory tenants, ClusterLocks locks) {
+    this.users = users;
     this.partners = partners;
     this.tenants = tenants;
     this.locks = locks;
@@ -88,26 +86,10 @@ class DemoData implements ApplicationRunner {
   }
 
   private void groupIfAbsent(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(id.startsWith("partner-") ? "PARTNER" : "WORKFLOW");
-      identity.saveGroup(group);
-    }
+    users.groupIfAbsent(id, name, Organisation.isOrganisationGroup(id) ? "PARTNER" : "WORKFLOW");
   }
 
   private void userIfAbsent(DemoUser demo) {
-    if (identity.createUserQuery().userId(demo.id()).count() > 0) {
-      return;
-    }
-    User user = identity.newUser(demo.id());
-    user.setFirstName(demo.firstName());
-    user.setLastName(demo.lastName());
-    user.setEmail(demo.email());
-    user.setPassword(demo.id());
-    identity.saveUser(user);
-    for (String group : demo.groups()) {
-      identity.createMembership(demo.id(), group);
-    }
+    users.userIfAbsent(demo.id(), demo.firstName(), demo.lastName(), demo.email(), demo.id(), demo.groups());
   }
 }

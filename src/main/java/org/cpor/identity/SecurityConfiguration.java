@@ -138,7 +138,7 @@ class SecurityConfiguration {
       protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
           jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication authentication) {
         boolean partner = authentication.getAuthorities().stream()
-            .anyMatch(a -> a.getAuthority().startsWith(org.cpor.partner.PartnerDirectory.GROUP_PREFIX));
+            .anyMatch(a -> org.cpor.partner.Organisation.isOrganisationGroup(a.getAuthority()));
         return partner ? "/portal/claims" : "/camunda/app/";
       }
     };

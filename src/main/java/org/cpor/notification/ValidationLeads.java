@@ -1,28 +1,21 @@
 package org.cpor.notification;
 
 import java.util.List;
-import java.util.Objects;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.cpor.identity.Groups;
+import org.cpor.identity.UserDirectory;
 import org.springframework.stereotype.Component;
 
 /** The e-mail addresses of the members of {@code validation-leads}. */
 @Component
 class ValidationLeads {
 
-  private final IdentityService identity;
+  private final UserDirectory users;
 
-  ValidationLeads(IdentityService identity) {
-    this.identity = identity;
+  ValidationLeads(UserDirectory users) {
+    this.users = users;
   }
 
   List<String> emails() {
-    return identity.createUserQuery().memberOfGroup(Groups.VALIDATION_LEADS).list().stream()
-        .map(User::getEmail)
-        .filter(Objects::nonNull)
-        .filter(e -> !e.isBlank())
-        .distinct()
-        .toList();
+    return users.emailsOf(Groups.VALIDATION_LEADS);
   }
 }

@@ -83,12 +83,12 @@ class EngineRestGuard extends OncePerRequestFilter {
   private static final Set<String> NOT_A_TASK = Set.of("count", "create", "report");
 
   /** What a completion may carry, per task: the keys of the task's form that the user fills in. */
-  private static final Map<String, Set<String>> DECISION_FIELDS = Map.of(
+  static final Map<String, Set<String>> DECISION_FIELDS = Map.of(
       AssociationClaimProcess.TASK_VALIDATE_CLAIM, Set.of(AssociationClaimProcess.VALIDATION_OUTCOME.name(),
           AssociationClaimProcess.VALIDATION_REASONS, AssociationClaimProcess.VALIDATION_COMMENT),
       AssociationClaimProcess.TASK_PROVIDE_INFORMATION, Set.of(AssociationClaimProcess.ANSWER_COMMENT));
   /** The forms' read-only fields: Tasklist sends them back as they were shown. */
-  private static final Set<String> DISPLAY_FIELDS = Set.of(TaskDisplay.CLAIM_SUMMARY, TaskDisplay.CLAIM_FINDINGS,
+  static final Set<String> DISPLAY_FIELDS = Set.of(TaskDisplay.CLAIM_SUMMARY, TaskDisplay.CLAIM_FINDINGS,
       TaskDisplay.COMPETING_CLAIMS, TaskDisplay.INFORMATION_QUESTION);
   private static final Set<String> VALUE_TYPES = Set.of("string", "json", "null");
   /** How the engine's REST API words a completion that lost a race: a concurrent change, or the task gone. */

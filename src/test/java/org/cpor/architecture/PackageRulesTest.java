@@ -1,7 +1,9 @@
 package org.cpor.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -10,6 +12,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Clock;
 import java.time.Instant;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.cpor.CporApplication;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,31 @@ class PackageRulesTest {
         .should().dependOnClassesThat().resideInAnyPackage(HIGHER)
         .because("the calendar, the timeline, the workload catalogue, sign-in, the web's error handling and the stores "
             + "of reference data are used by every feature; one that reached up would tie every feature to that one")
+        .check(PRODUCT);
+  }
+
+  /**
+   * The engine is behind one door: the process package (delegates, listeners, the workflow adapter, the guard of the
+   * engine's REST API), plus the engine-side plugins that live with their feature — sign-in and the authorisations
+   * ({@code identity/}), the Cockpit plugin ({@code audit/cockpit/}). The web's problem details know only the engine's
+   * two ways of losing a race, which they answer with 409.
+   */
+  @Test
+  void onlyTheProcessPackageAndTheEnginePluginsUseTheEngine() {
+    noClasses().that().resideOutsideOfPackages("org.cpor.process..", "org.cpor.identity..", "org.cpor.audit.cockpit..")
+        .should().dependOnClassesThat(resideInAPackage("org.camunda..")
+            .and(not(belongToAnyOf(OptimisticLockingException.class, MismatchingMessageCorrelationException.class,
+                ProcessEngineException.class))))
+        .because("a feature needs the engine only through an interface of its own, answered in process/ "
+            + "(ClaimWorkflow, ClaimIncidents, TasklistSetup)")
+        .check(PRODUCT);
+  }
+
+  /** Upper and lower case the same way on every machine: "TITLE".toLowerCase() is "tıtle" under a Turkish locale. */
+  @Test
+  void caseConversionsNameTheirLocale() {
+    noClasses().should().callMethod(String.class, "toLowerCase").orShould().callMethod(String.class, "toUpperCase")
+        .because("a conversion without a Locale follows the machine's default locale")
         .check(PRODUCT);
   }
 

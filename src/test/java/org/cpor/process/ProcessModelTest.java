@@ -7,6 +7,8 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
@@ -171,6 +173,33 @@ class ProcessModelTest extends IntegrationTest {
     }
     model().getModelElementsByType(UserTask.class)
         .forEach(t -> assertThat(t.getCamundaFormRefBinding()).as(t.getId()).isEqualTo("deployment"));
+  }
+
+  /**
+   * Each form's fields are the ones the code knows by constant: the fields a user fills in are exactly those a
+   * completion of the task may carry (the guard's list), every other field is one of the values the task shows.
+   */
+  @Test
+  void everyFormFieldIsAConstantOfTheCode_theFieldsUsersFillAndTheValuesShown() throws Exception {
+    BpmnModelInstance model = model();
+    for (String taskId : List.of(AssociationClaimProcess.TASK_VALIDATE_CLAIM, AssociationClaimProcess.TASK_PROVIDE_INFORMATION)) {
+      String formId = ((UserTask) model.getModelElementById(taskId)).getCamundaFormRef();
+      Set<String> keys = new TreeSet<>();
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(java.nio.file.Path.of("forms", formId + ".form")))
+          .findValues("key").forEach(key -> keys.add(key.asText()));
+      Set<String> filledIn = new TreeSet<>(keys);
+      filledIn.removeAll(EngineRestGuard.DISPLAY_FIELDS);
+      assertThat(filledIn).as(formId + ": the fields a user fills in").containsExactlyInAnyOrderElementsOf(
+          EngineRestGuard.DECISION_FIELDS.get(taskId));
+      assertThat(keys).as(formId + ": every field").isNotEmpty().isSubsetOf(
+          union(EngineRestGuard.DECISION_FIELDS.get(taskId), EngineRestGuard.DISPLAY_FIELDS));
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
@@ -258,7 +259,7 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   /** Column names as JSON keys, whichever case the database answers in; times as ISO instants. */
   private static Map<String, Object> lowerKeys(Map<String, Object> row) {
     Map<String, Object> view = new LinkedHashMap<>();
-    row.forEach((key, value) -> view.put(key.toLowerCase(), value instanceof OffsetDateTime t ? t.toInstant().toString()
+    row.forEach((key, value) -> view.put(key.toLowerCase(Locale.ROOT), value instanceof OffsetDateTime t ? t.toInstant().toString()
         : value instanceof Timestamp t ? t.toInstant().toString() : value));
     return view;
   }
