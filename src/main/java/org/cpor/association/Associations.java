@@ -74,7 +74,7 @@ public class Associations {
       associations.insertActive(claimId, claim.partnerId(), claim.organisationId(), claim.customerTenantId(), workload, now);
     }
     claims.updateStatus(claim, ClaimStatus.OFFICIAL);
-    claims.setInstant(claimId, "official_at", now);
+    claims.setInstant(claimId, ClaimStore.Moment.OFFICIAL, now);
     timeline.record(claimId, new TimelineEvent(now, TimelineEvent.SYSTEM, "OFFICIAL",
         String.join(",", claim.workloadCodes()) + " in tenant " + claim.customerTenantId()));
     notifications.toPartner(claims.get(claimId), NotificationKind.ASSOCIATION_OFFICIAL, Map.of("officialAt", now));
@@ -97,7 +97,7 @@ public class Associations {
     for (Association association : active) {
       associations.end(association.id(), EndReason.CUSTOMER_DECLINED, null, now);
     }
-    claims.setInstant(claimId, "customer_declined_at", now);
+    claims.setInstant(claimId, ClaimStore.Moment.CUSTOMER_DECLINED, now);
     timeline.record(claimId, new TimelineEvent(now, TimelineEvent.CUSTOMER, "ASSOCIATION_ENDED",
         String.join(",", active.stream().map(Association::workload).toList()) + " CUSTOMER_DECLINED"));
     endClaimWhenNothingActive(claimId);

@@ -77,9 +77,11 @@ public class WorkloadCatalogue {
   /** Creates or renames a workload of a program. */
   public void save(Program program, String code, String name) {
     forgetRemembered();
-    if (jdbc.sql("update workloads set name = ? where program = ? and code = ?").params(name, program.name(), code).update() == 0) {
-      jdbc.sql("insert into workloads (program, code, name) values (?, ?, ?)").params(program.name(), code, name).update();
-    }
+    jdbc.sql("""
+        merge into workloads w using (values (?, ?, ?)) as s (program, code, name) on w.program = s.program and w.code = s.code
+        when matched then update set name = s.name
+        when not matched then insert (program, code, name) values (s.program, s.code, s.name)""")
+        .params(program.name(), code, name).update();
   }
 
   public boolean delete(Program program, String code) {

@@ -30,6 +30,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ClaimStore {
 
+  /** {@link ClaimStatus#OPEN} as an SQL list. */
+  private static final String OPEN_STATUSES = ClaimStatus.OPEN.stream().map(status -> "'" + status.name() + "'")
+      .collect(java.util.stream.Collectors.joining(", "));
+
   private final JdbcClient jdbc;
   private final ClaimCounts counts;
 
@@ -123,13 +127,21 @@ public class ClaimStore {
     counts.statusChanged(current, status);
   }
 
-  public void setInstant(String id, String column, Instant value) {
-    if (!List.of("review_due_at", "customer_notified_at", "opt_out_deadline_at", "official_at",
-        "customer_declined_at", "withdrawn_at").contains(column)) {
-      throw new IllegalArgumentException(column);
+  /** The moments of a claim's life the store keeps, each in a column of its own. */
+  public enum Moment {
+    REVIEW_DUE("review_due_at"), CUSTOMER_NOTIFIED("customer_notified_at"), OPT_OUT_DEADLINE("opt_out_deadline_at"),
+    OFFICIAL("official_at"), CUSTOMER_DECLINED("customer_declined_at"), WITHDRAWN("withdrawn_at");
+
+    private final String column;
+
+    Moment(String column) {
+      this.column = column;
     }
+  }
+
+  public void setInstant(String id, Moment moment, Instant value) {
     changed(id);
-    jdbc.sql("update claims set " + column + " = ? where id = ?").params(of(value), id).update();
+    jdbc.sql("update claims set " + moment.column + " = ? where id = ?").params(of(value), id).update();
   }
 
   public List<Claim> search(ClaimQuery query) {
@@ -200,8 +212,8 @@ public class ClaimStore {
     List<Claim> open = complete(jdbc.sql("""
         select w.code as claimed_workload, c.* from claims c join claim_workloads w on w.claim_id = c.id
         where c.customer_tenant_id = ? and w.code in (%s)
-          and c.status in ('SUBMITTED', 'UNDER_REVIEW', 'PARTNER_ACTION_REQUIRED', 'APPROVED')
-        order by c.submitted_at""".formatted(bindMarkers(workloads.size())))
+          and c.status in (%s)
+        order by c.submitted_at""".formatted(bindMarkers(workloads.size()), OPEN_STATUSES))
         .params(params).query((rs, n) -> {
           claimedWorkloads.add(rs.getString("claimed_workload"));
           return claim(rs, n);

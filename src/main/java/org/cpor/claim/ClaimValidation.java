@@ -54,7 +54,7 @@ public class ClaimValidation {
   public Instant openReview(String claimId) {
     Instant due = calendar.addBusinessDaysFromNow(reviewSlaBusinessDays);
     claims.updateStatus(claims.get(claimId), ClaimStatus.UNDER_REVIEW);
-    claims.setInstant(claimId, "review_due_at", due);
+    claims.setInstant(claimId, ClaimStore.Moment.REVIEW_DUE, due);
     timeline.record(claimId, event(TimelineEvent.SYSTEM, "REVIEW_STARTED", "review due by " + due));
     return due;
   }

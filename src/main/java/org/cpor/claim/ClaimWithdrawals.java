@@ -35,7 +35,7 @@ public class ClaimWithdrawals {
       throw new ConflictException("Claim " + claimId + " is " + claim.status() + " and can no longer be withdrawn");
     }
     claims.updateStatus(claim, ClaimStatus.WITHDRAWN);
-    claims.setInstant(claimId, "withdrawn_at", clock.instant());
+    claims.setInstant(claimId, ClaimStore.Moment.WITHDRAWN, clock.instant());
     timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "WITHDRAWN",
         reason == null || reason.isBlank() ? null : reason.strip()));
     if (!workflow.withdraw(claimId)) {

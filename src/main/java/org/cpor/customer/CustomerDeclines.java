@@ -37,7 +37,7 @@ public class CustomerDeclines {
     // the row lock queues a decline and the window's timer behind each other
     Claim claim = claims.lock(claimId).orElseThrow();
     if (claim.status() == ClaimStatus.APPROVED && claim.customerNotifiedAt() != null && claim.customerDeclinedAt() == null) {
-      claims.setInstant(claimId, "customer_declined_at", clock.instant());
+      claims.setInstant(claimId, ClaimStore.Moment.CUSTOMER_DECLINED, clock.instant());
       timeline.record(claimId, new TimelineEvent(clock.instant(), TimelineEvent.CUSTOMER, "CUSTOMER_DECLINED",
           "within the opt-out window"));
       if (!workflow.customerDeclined(claimId)) {

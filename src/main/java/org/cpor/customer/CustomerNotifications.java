@@ -62,8 +62,8 @@ public class CustomerNotifications {
           + " could not be sent; it is tried again");
     }
     Instant deadline = calendar.addBusinessDays(sentAt, windowBusinessDays);
-    claims.setInstant(claimId, "customer_notified_at", sentAt);
-    claims.setInstant(claimId, "opt_out_deadline_at", deadline);
+    claims.setInstant(claimId, ClaimStore.Moment.CUSTOMER_NOTIFIED, sentAt);
+    claims.setInstant(claimId, ClaimStore.Moment.OPT_OUT_DEADLINE, deadline);
     timeline.record(claimId, new TimelineEvent(sentAt, TimelineEvent.SYSTEM, "CUSTOMER_NOTIFIED",
         claim.customerContact().email() + " (" + claim.customerContact().language() + "), opt-out deadline " + deadline));
     notifications.toPartner(claims.get(claimId), NotificationKind.APPROVED_CUSTOMER_NOTIFIED, Map.of("optOutDeadline", deadline));

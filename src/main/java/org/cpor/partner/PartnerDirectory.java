@@ -64,22 +64,21 @@ public class PartnerDirectory {
   /** Creates or updates the organisation. */
   public void save(Organisation organisation) {
     PerTransaction.forget(new Remembered(organisation.id()));
-    int updated = jdbc.sql("update organisations set name = ?, time_zone = ? where id = ?")
-        .params(organisation.name(), organisation.timeZone(), organisation.id()).update();
-    if (updated == 0) {
-      jdbc.sql("insert into organisations (id, name, time_zone) values (?, ?, ?)")
-          .params(organisation.id(), organisation.name(), organisation.timeZone()).update();
-    }
+    jdbc.sql("""
+        merge into organisations o using (values (?, ?, cast(? as varchar(60)))) as s (id, name, time_zone) on o.id = s.id
+        when matched then update set name = s.name, time_zone = s.time_zone
+        when not matched then insert (id, name, time_zone) values (s.id, s.name, s.time_zone)""")
+        .params(organisation.id(), organisation.name(), organisation.timeZone()).update();
   }
 
   /** Creates or updates the PartnerID. */
   public void save(PartnerLocation location) {
-    int updated = jdbc.sql("update partner_locations set organisation_id = ?, enrolled = ? where partner_id = ?")
-        .params(location.organisationId(), location.enrolled(), location.partnerId()).update();
-    if (updated == 0) {
-      jdbc.sql("insert into partner_locations (partner_id, organisation_id, enrolled) values (?, ?, ?)")
-          .params(location.partnerId(), location.organisationId(), location.enrolled()).update();
-    }
+    jdbc.sql("""
+        merge into partner_locations l using (values (?, ?, ?)) as s (partner_id, organisation_id, enrolled)
+        on l.partner_id = s.partner_id
+        when matched then update set organisation_id = s.organisation_id, enrolled = s.enrolled
+        when not matched then insert (partner_id, organisation_id, enrolled) values (s.partner_id, s.organisation_id, s.enrolled)""")
+        .params(location.partnerId(), location.organisationId(), location.enrolled()).update();
   }
 
   public boolean saveIfAbsent(Organisation organisation) {

@@ -51,9 +51,11 @@ public class TenantDirectory {
 
   /** Creates or replaces the tenant with exactly these verified domains. */
   public void save(Tenant tenant) {
-    if (jdbc.sql("update tenants set contact_language = ? where tenant_id = ?").params(tenant.contactLanguage(), tenant.tenantId()).update() == 0) {
-      jdbc.sql("insert into tenants (tenant_id, contact_language) values (?, ?)").params(tenant.tenantId(), tenant.contactLanguage()).update();
-    }
+    jdbc.sql("""
+        merge into tenants t using (values (?, ?)) as s (tenant_id, contact_language) on t.tenant_id = s.tenant_id
+        when matched then update set contact_language = s.contact_language
+        when not matched then insert (tenant_id, contact_language) values (s.tenant_id, s.contact_language)""")
+        .params(tenant.tenantId(), tenant.contactLanguage()).update();
     jdbc.sql("delete from tenant_domains where tenant_id = ?").param(tenant.tenantId()).update();
     for (String domain : tenant.domains()) {
       jdbc.sql("insert into tenant_domains (domain, tenant_id) values (?, ?)").param(domain).param(tenant.tenantId()).update();

@@ -63,6 +63,37 @@ class AdminApiTest extends IntegrationTest {
   }
 
   @Test
+  void savingAgainChangesWhatIsThere_andAddsNothing() throws Exception {
+    String tenant = "cccccccc-dddd-eeee-ffff-000000000000";
+    for (String name : List.of("Adventure Works", "Adventure Works Ltd")) {
+      putJson("/api/admin/organisations/adventure", Map.of("name", name, "timeZone", "Europe/Budapest"), "admin")
+          .andExpect(status().isOk());
+    }
+    for (boolean enrolled : List.of(true, false)) {
+      putJson("/api/admin/organisations/adventure/partner-ids/5678901", Map.of("enrolled", enrolled), "admin")
+          .andExpect(status().isOk());
+    }
+    for (String language : List.of("en", "hu")) {
+      putJson("/api/admin/tenants/" + tenant, Map.of("contactLanguage", language, "domains", List.of("adventure-works.com")),
+          "admin").andExpect(status().isOk());
+    }
+    for (String name : List.of("Viva Pulse", "Microsoft Viva Pulse")) {
+      putJson("/api/admin/workloads/OSU_M365/VIVA_PULSE", Map.of("name", name), "admin").andExpect(status().isNoContent());
+    }
+
+    assertThat(jdbc.sql("select name, time_zone from organisations where id = 'adventure'")
+        .query((rs, n) -> rs.getString("name") + " / " + rs.getString("time_zone")).list())
+        .containsExactly("Adventure Works Ltd / Europe/Budapest");
+    assertThat(jdbc.sql("select enrolled from partner_locations where partner_id = '5678901'").query(Boolean.class).list())
+        .containsExactly(false);
+    assertThat(jdbc.sql("select contact_language from tenants where tenant_id = ?").param(tenant).query(String.class).list())
+        .containsExactly("hu");
+    assertThat(jdbc.sql("select name from workloads where program = 'OSU_M365' and code = 'VIVA_PULSE'").query(String.class).list())
+        .containsExactly("Microsoft Viva Pulse");
+    mvc.perform(delete("/api/admin/workloads/OSU_M365/VIVA_PULSE").with(httpBasic("admin", "admin"))).andExpect(status().isNoContent());
+  }
+
+  @Test
   void badInputIsNamed_andNobodyElseMayChangeReferenceData() throws Exception {
     putJson("/api/admin/organisations/Bad Id", Map.of("name", "", "timeZone", "Mars/Olympus"), "admin")
         .andExpect(status().isBadRequest())
