@@ -1,28 +1,17 @@
 package org.cpor.association;
 
-import java.util.List;
 import java.util.Locale;
+import org.cpor.jdbc.Conditions;
 import org.cpor.claim.AssociationStatus;
 
 /** Filters and paging of an association list; {@code organisationId} null means every organisation. */
 public record AssociationQuery(String organisationId, String tenantId, String workload, AssociationStatus status, int page, int size) {
 
-  void appendConditions(StringBuilder sql, List<Object> params) {
-    if (organisationId != null) {
-      sql.append(" and a.organisation_id = ?");
-      params.add(organisationId);
-    }
-    if (tenantId != null) {
-      sql.append(" and a.tenant_id = ?");
-      params.add(tenantId.toLowerCase(Locale.ROOT));
-    }
-    if (workload != null) {
-      sql.append(" and a.workload = ?");
-      params.add(workload);
-    }
-    if (status != null) {
-      sql.append(" and a.status = ?");
-      params.add(status.name());
-    }
+  Conditions conditions() {
+    return new Conditions()
+        .equal("a.organisation_id", organisationId)
+        .equal("a.tenant_id", tenantId == null ? null : tenantId.toLowerCase(Locale.ROOT))
+        .equal("a.workload", workload)
+        .equal("a.status", status == null ? null : status.name());
   }
 }

@@ -18,6 +18,7 @@ import org.cpor.claim.Association;
 import org.cpor.claim.AssociationStatus;
 import org.cpor.claim.ClaimAssociations;
 import org.cpor.claim.EndReason;
+import org.cpor.jdbc.Conditions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -88,20 +89,14 @@ public class AssociationStore implements ClaimAssociations {
   }
 
   public List<Association> search(AssociationQuery query) {
-    StringBuilder sql = new StringBuilder("select * from associations a where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    query.appendConditions(sql, params);
-    sql.append(" order by a.since desc, a.id limit ? offset ?");
-    params.add(query.size());
-    params.add((long) query.page() * query.size());
-    return jdbc.sql(sql.toString()).params(params).query(this::association).list();
+    Conditions conditions = query.conditions();
+    return jdbc.sql("select * from associations a" + conditions.where() + " order by a.since desc, a.id limit ? offset ?")
+        .params(conditions.params(query.size(), (long) query.page() * query.size())).query(this::association).list();
   }
 
   public long count(AssociationQuery query) {
-    StringBuilder sql = new StringBuilder("select count(*) from associations a where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    query.appendConditions(sql, params);
-    return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    Conditions conditions = query.conditions();
+    return jdbc.sql("select count(*) from associations a" + conditions.where()).params(conditions.params()).query(Long.class).single();
   }
 
   private Association association(ResultSet rs, int row) throws SQLException {

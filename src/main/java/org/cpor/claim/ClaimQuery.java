@@ -1,9 +1,9 @@
 package org.cpor.claim;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.cpor.catalogue.Program;
+import org.cpor.jdbc.Conditions;
 
 /**
  * Filters, order and paging of a claim list; {@code organisationId} null means every organisation. {@code text} finds
@@ -39,44 +39,33 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
     return tenantId == null && (text == null || text.isBlank()) && actionRequiredSince == null;
   }
 
-  void appendConditions(StringBuilder sql, List<Object> params) {
-    if (organisationId != null) {
-      sql.append(" and c.organisation_id = ?");
-      params.add(organisationId);
-    }
-    if (status != null) {
-      sql.append(" and c.status = ?");
-      params.add(status.name());
-    }
-    if (tenantId != null) {
-      sql.append(" and c.customer_tenant_id = ?");
-      params.add(tenantId.toLowerCase(Locale.ROOT));
-    }
-    if (program != null) {
-      sql.append(" and c.program = ?");
-      params.add(program.name());
-    }
+  Conditions conditions() {
+    Conditions conditions = new Conditions()
+        .equal("c.organisation_id", organisationId)
+        .equal("c.status", status == null ? null : status.name())
+        .equal("c.customer_tenant_id", tenantId == null ? null : tenantId.toLowerCase(Locale.ROOT))
+        .equal("c.program", program == null ? null : program.name());
     if (workload != null) {
-      sql.append(" and exists (select 1 from claim_workloads w where w.claim_id = c.id and w.code = ?)");
-      params.add(workload);
+      conditions.add("exists (select 1 from claim_workloads w where w.claim_id = c.id and w.code = ?)", workload);
     }
     if (text != null && !text.isBlank()) {
       String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-      sql.append(' ').append("""
-           and (lower(c.name) like ? escape '\\' or c.customer_domain like ? escape '\\' or c.customer_tenant_id like ? escape '\\'
+      conditions.add("""
+          (lower(c.name) like ? escape '\\' or c.customer_domain like ? escape '\\' or c.customer_tenant_id like ? escape '\\'
              or exists (select 1 from claim_workloads w left join workloads n on n.program = c.program and n.code = w.code
-               where w.claim_id = c.id and (lower(n.name) like ? escape '\\' or lower(w.code) like ? escape '\\')))""");
-      params.addAll(List.of(like, like, like, like, like));
+               where w.claim_id = c.id and (lower(n.name) like ? escape '\\' or lower(w.code) like ? escape '\\')))""",
+          like, like, like, like, like);
     }
     if (actionRequiredSince != null) {
-      sql.append(' ').append("""
-           and (c.status = 'PARTNER_ACTION_REQUIRED' or (c.status = 'REJECTED'
+      conditions.add("""
+          (c.status = 'PARTNER_ACTION_REQUIRED' or (c.status = 'REJECTED'
              and not exists (select 1 from disputes d where d.claim_id = c.id)
              and exists (select 1 from claim_decisions r where r.claim_id = c.id and r.outcome = 'REJECTED'
                and r.decided_at >= ? and r.reasons not like '%CUSTOMER_DECLINED%'
-               and r.id = (select max(l.id) from claim_decisions l where l.claim_id = c.id))))""");
-      params.add(org.cpor.jdbc.Timestamps.of(actionRequiredSince));
+               and r.id = (select max(l.id) from claim_decisions l where l.claim_id = c.id))))""",
+          org.cpor.jdbc.Timestamps.of(actionRequiredSince));
     }
+    return conditions;
   }
 
   String orderBy() {

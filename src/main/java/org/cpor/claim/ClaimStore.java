@@ -20,6 +20,7 @@ import org.cpor.catalogue.Program;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
+import org.cpor.jdbc.Conditions;
 import org.cpor.jdbc.PerTransaction;
 import org.cpor.timeline.TimelineEvent;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -147,23 +148,18 @@ public class ClaimStore {
   public List<Claim> search(ClaimQuery query) {
     // the page's IDs first, then its rows: a deep page skips its offset in an index (claims_organisation_status)
     // instead of reading every skipped claim's row
-    StringBuilder sql = new StringBuilder("select * from claims c where c.id in (select c.id from claims c where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    query.appendConditions(sql, params);
-    sql.append(" order by ").append(query.orderBy()).append(" limit ? offset ?) order by ").append(query.orderBy());
-    params.add(query.size());
-    params.add((long) query.page() * query.size());
-    return complete(jdbc.sql(sql.toString()).params(params).query(this::claim).list());
+    Conditions conditions = query.conditions();
+    return complete(jdbc.sql("select * from claims c where c.id in (select c.id from claims c" + conditions.where()
+            + " order by " + query.orderBy() + " limit ? offset ?) order by " + query.orderBy())
+        .params(conditions.params(query.size(), (long) query.page() * query.size())).query(this::claim).list());
   }
 
   public long count(ClaimQuery query) {
     if (query.isCounted()) {
       return counts.count(query.organisationId(), query.status(), query.program(), query.workload());
     }
-    StringBuilder sql = new StringBuilder("select count(*) from claims c where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    query.appendConditions(sql, params);
-    return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    Conditions conditions = query.conditions();
+    return jdbc.sql("select count(*) from claims c" + conditions.where()).params(conditions.params()).query(Long.class).single();
   }
 
   /** How many claims the query finds in each status, whatever its own status filter. */
@@ -171,12 +167,9 @@ public class ClaimStore {
     if (query.isCounted()) {
       return counts.byStatus(query.organisationId(), query.program(), query.workload());
     }
-    StringBuilder sql = new StringBuilder("select c.status, count(*) from claims c where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    query.anyStatus().appendConditions(sql, params);
-    sql.append(" group by c.status");
+    Conditions conditions = query.anyStatus().conditions();
     Map<ClaimStatus, Long> byStatus = new java.util.EnumMap<>(ClaimStatus.class);
-    jdbc.sql(sql.toString()).params(params).query(rs -> {
+    jdbc.sql("select c.status, count(*) from claims c" + conditions.where() + " group by c.status").params(conditions.params()).query(rs -> {
       byStatus.put(ClaimStatus.valueOf(rs.getString(1)), rs.getLong(2));
     });
     return byStatus;

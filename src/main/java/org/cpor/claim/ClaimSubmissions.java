@@ -20,7 +20,6 @@ import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.FieldError;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
-import org.cpor.web.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 

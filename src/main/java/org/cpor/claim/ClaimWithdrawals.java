@@ -5,7 +5,6 @@ import org.cpor.identity.Caller;
 import org.cpor.timeline.ClaimTimeline;
 import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.ConflictException;
-import org.cpor.web.Limits;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -9,7 +9,6 @@ import org.cpor.claim.ClaimAccess;
 import org.cpor.claim.ClaimQuery;
 import org.cpor.claim.ClaimSort;
 import org.cpor.claim.Labels;
-import org.cpor.web.Limits;
 import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;

@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cpor.claim.ClaimStatus;
+import org.cpor.jdbc.Conditions;
 import org.cpor.identity.Groups;
 import org.cpor.web.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,35 +68,28 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   }
 
   private Map<String, Object> search(HistorySearch search) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    condition(where, params, "c.id", search.claimId());
-    condition(where, params, "c.partner_id", search.partnerId());
-    condition(where, params, "lower(c.customer_tenant_id)", search.tenantId());
-    condition(where, params, "c.status", search.outcome() == null ? null : search.outcome().name());
+    Conditions conditions = new Conditions()
+        .equal("c.id", given(search.claimId()))
+        .equal("c.partner_id", given(search.partnerId()))
+        .equal("lower(c.customer_tenant_id)", given(search.tenantId()))
+        .equal("c.status", search.outcome() == null ? null : search.outcome().name());
     if (search.from() != null) {
-      where.append(" and c.submitted_at >= ?");
-      params.add(OffsetDateTime.of(search.from().atStartOfDay(), ZoneOffset.UTC));
+      conditions.add("c.submitted_at >= ?", OffsetDateTime.of(search.from().atStartOfDay(), ZoneOffset.UTC));
     }
     if (search.to() != null) {
-      where.append(" and c.submitted_at < ?");
-      params.add(OffsetDateTime.of(search.to().plusDays(1).atStartOfDay(), ZoneOffset.UTC));
+      conditions.add("c.submitted_at < ?", OffsetDateTime.of(search.to().plusDays(1).atStartOfDay(), ZoneOffset.UTC));
     }
-    List<Object> countParams = new ArrayList<>(params);
-    countParams.add(COUNTED_AT_MOST + 1);
+    String where = conditions.where();
     long counted = jdbc().queryForObject("select count(*) from (select 1 from claims c" + where + " limit ?) found",
-        Long.class, countParams.toArray());
+        Long.class, conditions.params(COUNTED_AT_MOST + 1));
     // the sort key's SQL comes from the whitelist only; paging is bounded by HistorySearch
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(search.size());
-    pageParams.add(search.offset());
     List<Map<String, Object>> items = jdbc().queryForList("""
         select c.id, c.name, c.partner_id, c.organisation_id, o.name as organisation_name, c.customer_tenant_id, c.program,
           c.status, c.submitted_at, c.official_at,
           (select max(d.decided_at) from claim_decisions d where d.claim_id = c.id) as decided_at,
           (select count(*) from claim_decisions d where d.claim_id = c.id) as decisions
         from claims c join organisations o on o.id = c.organisation_id""" + where
-        + search.sort().orderBy(search.descending()) + " limit ? offset ?", pageParams.toArray());
+        + search.sort().orderBy(search.descending()) + " limit ? offset ?", conditions.params(search.size(), search.offset()));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("items", items.stream().map(ClaimsHistoryResource::lowerKeys).toList());
     answer.put("total", Math.min(counted, COUNTED_AT_MOST));
@@ -207,11 +201,9 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
     return new JdbcTemplate(((ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration()).getDataSource());
   }
 
-  private static void condition(StringBuilder where, List<Object> params, String column, String value) {
-    if (value != null && !value.isBlank()) {
-      where.append(" and ").append(column).append(" = ?");
-      params.add(value.strip());
-    }
+  /** A search field as typed: stripped, or null when left empty. */
+  private static String given(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /**
