@@ -7,18 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -30,24 +24,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailOutageTest extends IntegrationTest {
 
   @Autowired JavaMailSenderImpl smtp;
-
-  private final Properties configured = new Properties();
-  private ServerSocket silent;
-  private final List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
-
-  @AfterEach
-  void mailServerBack() throws IOException {
-    smtp.setPort(mail.getSmtp().getPort());
-    if (!configured.isEmpty()) {
-      smtp.getJavaMailProperties().putAll(configured);
-    }
-    for (Socket socket : held) {
-      socket.close();
-    }
-    if (silent != null) {
-      silent.close();
-    }
-  }
 
   @Test
   void everyWaitOnTheMailServerHasATimeout() {
@@ -61,7 +37,7 @@ class MailOutageTest extends IntegrationTest {
   void aMailServerThatNeverAnswers_failsTheCustomersNotification_andHealthAnswersMeanwhile() throws Exception {
     String claimId = submit(Map.of());
     validate(claimId, "APPROVED", null, null);
-    hangingMailServer();
+    mailLine.hang();
     String jobId = job(claimId).getId();
 
     CompletableFuture<Void> step = CompletableFuture.runAsync(() -> management.executeJob(jobId));
@@ -83,7 +59,7 @@ class MailOutageTest extends IntegrationTest {
 
   @Test
   void aMailServerThatIsDown_isShownToAdministrators_andLeavesLivenessAndReadinessUp() throws Exception {
-    smtp.setPort(1);
+    mailLine.down();
     submit(Map.of());
 
     mvc.perform(get("/actuator/health").with(httpBasic("admin", "admin"))).andExpect(status().isServiceUnavailable())
@@ -93,7 +69,7 @@ class MailOutageTest extends IntegrationTest {
     mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
     mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 
-    smtp.setPort(mail.getSmtp().getPort());
+    mailLine.up();
     outboxRetriesNow();
     mvc.perform(get("/actuator/health").with(httpBasic("admin", "admin"))).andExpect(status().isOk())
         .andExpect(jsonPath("$.components.mail.status").value("UP"))
@@ -105,24 +81,5 @@ class MailOutageTest extends IntegrationTest {
   private void outboxRetriesNow() {
     setTime(NOW.plus(Duration.ofHours(1)));
     outbox.sendDue();
-  }
-
-  /** Accepts every connection and never says a word; the sender's read timeout is shortened to keep the test short. */
-  private void hangingMailServer() throws IOException {
-    silent = new ServerSocket(0);
-    Thread acceptor = new Thread(() -> {
-      while (!silent.isClosed()) {
-        try {
-          held.add(silent.accept());
-        } catch (IOException closed) {
-          return;
-        }
-      }
-    });
-    acceptor.setDaemon(true);
-    acceptor.start();
-    configured.putAll(smtp.getJavaMailProperties());
-    smtp.getJavaMailProperties().put("mail.smtp.timeout", "1500");
-    smtp.setPort(silent.getLocalPort());
   }
 }

@@ -9,26 +9,22 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
 import org.cpor.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** A mail server that is down holds nothing back and loses nothing. */
 class NotificationDeliveryTest extends IntegrationTest {
 
-  @Autowired JavaMailSenderImpl smtp;
   @Autowired NotificationOutbox outbox;
   @Autowired NotificationStore store;
   @Autowired Notifications notifications;
 
   private void mailServerDown() {
-    smtp.setPort(1);
+    mailLine.down();
   }
 
-  @AfterEach
-  void mailServerUp() {
-    smtp.setPort(mail.getSmtp().getPort());
+  private void mailServerUp() {
+    mailLine.up();
   }
 
   @Test

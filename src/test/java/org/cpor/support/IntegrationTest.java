@@ -67,11 +67,13 @@ public abstract class IntegrationTest {
   @Autowired protected SqlStatements sql;
 
   protected final GreenMail mail = TestMailServer.get();
+  /** The product's way to the mail server: a test takes it down or makes it hang, and it is up again after each test. */
+  protected final MailLine mailLine = TestMailServer.line();
 
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> TestMailServer.get().getSmtp().getPort());
+    registry.add("spring.mail.port", () -> TestMailServer.line().port());
   }
 
   @BeforeEach
@@ -84,6 +86,7 @@ public abstract class IntegrationTest {
 
   @AfterEach
   void resetClock() {
+    mailLine.up();
     clock.reset();
     identity.clearAuthentication();
   }
