@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * validator (competing claims, an unknown tenant).
  */
 @Component
-public class ClaimChecks {
+class ClaimChecks {
 
   private final PartnerDirectory partners;
   private final TenantDirectory tenants;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** The field rules of DOMAIN.md: every bad field of a claim is named at once (after {@link Limits}). */
 @Component
-public class ClaimRules {
+class ClaimRules {
 
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
   static final Set<String> LANGUAGES = Set.of("en", "hu");

@@ -1,7 +1,7 @@
 package org.cpor.customer;
 
 /** The customer's e-mail was not taken by the mail server. */
-public class CustomerNotificationFailedException extends RuntimeException {
+class CustomerNotificationFailedException extends RuntimeException {
   public CustomerNotificationFailedException(String message) {
     super(message);
   }

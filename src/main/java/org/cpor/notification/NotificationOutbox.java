@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * crash loses nothing: the poller finds what is still due and tries again, up to {@code maxAttempts}.
  */
 @Component
-public class NotificationOutbox {
+class NotificationOutbox {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
   /** A SENDING notification older than this was taken by a node that died. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The notification log: every e-mail, its recipient, language, subject, body and delivery state. */
 @Repository
-public class NotificationStore {
+class NotificationStore {
 
   private final JdbcClient jdbc;
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /** The IDs of {@code processes/AssociationClaimProcess.bpmn} that Java refers to, and its variables. */
-public final class AssociationClaimProcess {
+final class AssociationClaimProcess {
 
   public static final String PROCESS_ID = "AssociationClaimProcess";
 
