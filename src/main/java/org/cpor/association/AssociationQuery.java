@@ -1,8 +1,8 @@
 package org.cpor.association;
 
 import java.util.Locale;
-import org.cpor.jdbc.Conditions;
 import org.cpor.claim.AssociationStatus;
+import org.cpor.jdbc.Conditions;
 
 /** Filters and paging of an association list; {@code organisationId} null means every organisation. */
 public record AssociationQuery(String organisationId, String tenantId, String workload, AssociationStatus status, int page, int size) {

@@ -7,13 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpor.calendar.BusinessCalendar;
-import org.cpor.claim.Claim;
-import org.cpor.timeline.ClaimTimeline;
-import org.cpor.claim.Labels;
-import org.cpor.timeline.TimelineEvent;
 import org.cpor.catalogue.WorkloadCatalogue;
+import org.cpor.claim.Claim;
+import org.cpor.claim.Labels;
 import org.cpor.partner.Organisation;
 import org.cpor.partner.PartnerDirectory;
+import org.cpor.timeline.ClaimTimeline;
+import org.cpor.timeline.TimelineEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

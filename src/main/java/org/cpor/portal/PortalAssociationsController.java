@@ -1,21 +1,21 @@
 package org.cpor.portal;
 
 import java.util.Locale;
-import org.cpor.claim.Association;
 import org.cpor.association.AssociationQuery;
-import org.cpor.claim.AssociationStatus;
 import org.cpor.association.AssociationStore;
 import org.cpor.association.Associations;
+import org.cpor.catalogue.WorkloadCatalogue;
+import org.cpor.claim.Association;
+import org.cpor.claim.AssociationStatus;
 import org.cpor.claim.ClaimStore;
 import org.cpor.claim.CompetitorRedaction;
 import org.cpor.claim.Labels;
-import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.web.ConflictException;
 import org.cpor.web.ForbiddenException;
-import org.cpor.web.NotFoundException;
 import org.cpor.web.InvalidInputException;
+import org.cpor.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 class TasklistFilters implements TasklistSetup {
 
   /** What a validator's card shows of a claim (the task's name says which claim and whose). */
-  static final List<Map<String, String>> VALIDATION_CARD = List.of(card(TaskDisplay.PARTNER, "Partner"),
+  private static final List<Map<String, String>> VALIDATION_CARD = List.of(card(TaskDisplay.PARTNER, "Partner"),
       card(TaskDisplay.CUSTOMER_DOMAIN, "Customer domain"), card(TaskDisplay.WORKLOADS, "Workloads"),
       card(TaskDisplay.ROUND, "Review round"), card(TaskDisplay.REVIEW_DEADLINE, "Review due"));
   /** What a partner admin's card shows of an information request. */
-  static final List<Map<String, String>> INFORMATION_CARD = List.of(card(TaskDisplay.CUSTOMER_DOMAIN, "Customer domain"),
+  private static final List<Map<String, String>> INFORMATION_CARD = List.of(card(TaskDisplay.CUSTOMER_DOMAIN, "Customer domain"),
       card(TaskDisplay.WORKLOADS, "Workloads"), card(TaskDisplay.ANSWER_DEADLINE, "Answer due"));
 
   private final FilterService filters;

@@ -1,7 +1,5 @@
 package org.cpor.web;
 
-
-
 /**
  * The sizes of everything a partner sends, in one place for the API and the portal. They are checked before any
  * database work: a request over a limit is refused at once, holds no connection and is never looked at further, so one

@@ -18,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.cpor.claim.AssociationStatus;
 import org.cpor.association.AssociationStore;
+import org.cpor.claim.AssociationStatus;
 import org.cpor.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

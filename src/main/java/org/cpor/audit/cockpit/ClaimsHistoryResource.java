@@ -28,8 +28,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cpor.claim.ClaimStatus;
-import org.cpor.jdbc.Conditions;
 import org.cpor.identity.Groups;
+import org.cpor.jdbc.Conditions;
 import org.cpor.web.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -69,9 +69,9 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
 
   private Map<String, Object> search(HistorySearch search) {
     Conditions conditions = new Conditions()
-        .equal("c.id", given(search.claimId()))
-        .equal("c.partner_id", given(search.partnerId()))
-        .equal("lower(c.customer_tenant_id)", given(search.tenantId()))
+        .equal("c.id", search.claimId())
+        .equal("c.partner_id", search.partnerId())
+        .equal("lower(c.customer_tenant_id)", search.tenantId())
         .equal("c.status", search.outcome() == null ? null : search.outcome().name());
     if (search.from() != null) {
       conditions.add("c.submitted_at >= ?", OffsetDateTime.of(search.from().atStartOfDay(), ZoneOffset.UTC));
@@ -199,11 +199,6 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
 
   private JdbcTemplate jdbc() {
     return new JdbcTemplate(((ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration()).getDataSource());
-  }
-
-  /** A search field as typed: stripped, or null when left empty. */
-  private static String given(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /**
