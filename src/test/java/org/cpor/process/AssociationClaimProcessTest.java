@@ -16,8 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.cpor.association.AssociationStore;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.claim.Association;
@@ -31,13 +29,11 @@ import org.cpor.timeline.TimelineEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 
-/** Every path of AssociationClaimProcess, asserted in the store and the mailbox, with full model coverage. */
-@Import({CoverageTestConfiguration.class, ProcessEngineCoverageConfiguration.class})
-@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+/**
+ * Every path of AssociationClaimProcess, asserted in the store and the mailbox; together they cover every flow node
+ * and sequence flow of the model ({@link org.cpor.support.ProcessCoverage}).
+ */
 class AssociationClaimProcessTest extends IntegrationTest {
 
   private static final String PARTNER = "grace@fabrikam-partner.com";

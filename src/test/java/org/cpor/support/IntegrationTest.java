@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import({SqlStatements.Counting.class, TestClock.class})
+@Import({SqlStatements.Counting.class, TestClock.class, ProcessCoverage.class})
 public abstract class IntegrationTest {
 
   /** A Wednesday, 14:30 UTC, with no holiday in the following weeks. */
