@@ -39,10 +39,11 @@ class DemoData implements ApplicationRunner {
       new DemoUser("validation-lead", "Lena", "Lead", "lead@cpor.example", List.of(Groups.VALIDATORS, Groups.VALIDATION_LEADS)),
       new DemoUser("auditor", "Aurel", "Auditor", "auditor@cpor.example", List.of(Groups.AUDITORS)),
       new DemoUser("fabrikam-admin", "Fabrikam", "Admin", "admin@fabrikam.example",
-          List.of("partner-fabrikam", "partner-fabrikam-admins", Groups.INCENTIVES_ADMINS)),
-      new DemoUser("fabrikam-user", "Fabrikam", "User", "user@fabrikam.example", List.of("partner-fabrikam", Groups.INCENTIVES_USERS)),
+          List.of(Organisation.membersGroupOf("fabrikam"), Organisation.adminsGroupOf("fabrikam"), Groups.INCENTIVES_ADMINS)),
+      new DemoUser("fabrikam-user", "Fabrikam", "User", "user@fabrikam.example", List.of(Organisation.membersGroupOf("fabrikam"), Groups.INCENTIVES_USERS)),
       new DemoUser("northwind-admin", "Northwind", "Admin", "admin@northwind.example",
-          List.of("partner-northwind", "partner-northwind-admins", Groups.INCENTIVES_ADMINS)));
+          List.of(Organisation.membersGroupOf("northwind"), Organisation.adminsGroupOf("northwind"),
+              Groups.INCENTIVES_ADMINS)));
 
   private static final Map<String, String> GROUP_NAMES = Map.of(
       Groups.ADMINS, "Camunda administrators",
@@ -51,10 +52,10 @@ class DemoData implements ApplicationRunner {
       Groups.AUDITORS, "Auditors",
       Groups.INCENTIVES_ADMINS, "Incentives admins",
       Groups.INCENTIVES_USERS, "Incentives users",
-      "partner-fabrikam", "Fabrikam",
-      "partner-fabrikam-admins", "Fabrikam Incentives admins",
-      "partner-northwind", "Northwind",
-      "partner-northwind-admins", "Northwind Incentives admins");
+      Organisation.membersGroupOf("fabrikam"), "Fabrikam",
+      Organisation.adminsGroupOf("fabrikam"), "Fabrikam Incentives admins",
+      Organisation.membersGroupOf("northwind"), "Northwind",
+      Organisation.adminsGroupOf("northwind"), "Northwind Incentives admins");
 
   private final UserDirectory users;
   private final PartnerDirectory partners;

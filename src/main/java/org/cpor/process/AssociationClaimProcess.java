@@ -58,10 +58,10 @@ final class AssociationClaimProcess {
   /** The validator's decision: routing, kept. */
   static final ProcessVariable<String> VALIDATION_OUTCOME = ProcessVariable.string("validationOutcome");
   /** Sent with the decision and recorded in the store; cleared when a new review round starts. */
-  static final String VALIDATION_REASONS = "validationReasons";
-  static final String VALIDATION_COMMENT = "validationComment";
+  static final ProcessVariable<Object> VALIDATION_REASONS = ProcessVariable.sent("validationReasons");
+  static final ProcessVariable<Object> VALIDATION_COMMENT = ProcessVariable.sent("validationComment");
   /** The partner's answer when given in Tasklist. */
-  static final String ANSWER_COMMENT = "answerComment";
+  static final ProcessVariable<Object> ANSWER_COMMENT = ProcessVariable.sent("answerComment");
 
   /**
    * The claim an instance is about: its business key, which the product sets when it starts the instance and which

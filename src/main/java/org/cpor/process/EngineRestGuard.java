@@ -85,8 +85,8 @@ class EngineRestGuard extends OncePerRequestFilter {
   /** What a completion may carry, per task: the keys of the task's form that the user fills in. */
   static final Map<String, Set<String>> DECISION_FIELDS = Map.of(
       AssociationClaimProcess.TASK_VALIDATE_CLAIM, Set.of(AssociationClaimProcess.VALIDATION_OUTCOME.name(),
-          AssociationClaimProcess.VALIDATION_REASONS, AssociationClaimProcess.VALIDATION_COMMENT),
-      AssociationClaimProcess.TASK_PROVIDE_INFORMATION, Set.of(AssociationClaimProcess.ANSWER_COMMENT));
+          AssociationClaimProcess.VALIDATION_REASONS.name(), AssociationClaimProcess.VALIDATION_COMMENT.name()),
+      AssociationClaimProcess.TASK_PROVIDE_INFORMATION, Set.of(AssociationClaimProcess.ANSWER_COMMENT.name()));
   /** The forms' read-only fields: Tasklist sends them back as they were shown. */
   static final Set<String> DISPLAY_FIELDS = Set.of(TaskDisplay.CLAIM_SUMMARY, TaskDisplay.CLAIM_FINDINGS,
       TaskDisplay.COMPETING_CLAIMS, TaskDisplay.INFORMATION_QUESTION);
@@ -353,7 +353,7 @@ class EngineRestGuard extends OncePerRequestFilter {
     }
     if (errors.isEmpty() && AssociationClaimProcess.TASK_PROVIDE_INFORMATION.equals(task.key())) {
       try {
-        InformationRequests.checkTaskAnswer(TaskValues.text(value(variables, AssociationClaimProcess.ANSWER_COMMENT)));
+        InformationRequests.checkTaskAnswer(TaskValues.text(value(variables, AssociationClaimProcess.ANSWER_COMMENT.name())));
       } catch (InvalidInputException e) {
         errors.addAll(e.errors());
       }

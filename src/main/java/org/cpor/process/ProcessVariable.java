@@ -23,16 +23,29 @@ final class ProcessVariable<T> {
     return new ProcessVariable<>(name, Date.class);
   }
 
+  /**
+   * A form field a user fills in: its value has the type the sender chose (Tasklist and REST clients differ), so it is
+   * read as sent and made sense of by {@link TaskValues}.
+   */
+  static ProcessVariable<Object> sent(String name) {
+    return new ProcessVariable<>(name, Object.class);
+  }
+
   String name() {
     return name;
   }
 
   T from(VariableScope scope) {
-    Object value = scope.getVariable(name);
+    T value = ifSet(scope);
     if (value == null) {
       throw new IllegalStateException("process variable " + name + " is not set");
     }
-    return type.cast(value);
+    return value;
+  }
+
+  /** The value, or null when the variable is not set. */
+  T ifSet(VariableScope scope) {
+    return type.cast(scope.getVariable(name));
   }
 
   void set(VariableScope scope, T value) {

@@ -41,11 +41,11 @@ class ProvideInformationTaskListener implements TaskListener {
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       routing.checkCompletingUser(task);
       try {
-        informationRequests.answerFromTask(claimId, TaskValues.text(task.getVariable(ANSWER_COMMENT)), actors.current(task));
+        informationRequests.answerFromTask(claimId, TaskValues.text(ANSWER_COMMENT.ifSet(task)), actors.current(task));
       } catch (InvalidInputException e) {
-        throw new FormFieldValidationException(ANSWER_COMMENT, e.getMessage());
+        throw new FormFieldValidationException(ANSWER_COMMENT.name(), e.getMessage());
       }
-      task.getExecution().removeVariable(ANSWER_COMMENT);
+      task.getExecution().removeVariable(ANSWER_COMMENT.name());
     }
   }
 }

@@ -22,8 +22,8 @@ final class TaskValues {
   /** A validator's decision from the variables of Task_ValidateClaim, however they were sent. */
   static ValidationInput validationInput(Function<String, Object> variable) {
     return new ValidationInput(text(variable.apply(AssociationClaimProcess.VALIDATION_OUTCOME.name())),
-        list(variable.apply(AssociationClaimProcess.VALIDATION_REASONS)),
-        text(variable.apply(AssociationClaimProcess.VALIDATION_COMMENT)));
+        list(variable.apply(AssociationClaimProcess.VALIDATION_REASONS.name())),
+        text(variable.apply(AssociationClaimProcess.VALIDATION_COMMENT.name())));
   }
 
   static String text(Object value) {

@@ -39,8 +39,8 @@ class ValidateClaimTaskListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       // each time the task is entered (a new round, or back from an outcome the gateway does not know) the form
       // starts without a decision: a previous one would pre-fill it
-      task.getExecution().removeVariables(List.of(VALIDATION_OUTCOME.name(), AssociationClaimProcess.VALIDATION_REASONS,
-          AssociationClaimProcess.VALIDATION_COMMENT));
+      task.getExecution().removeVariables(List.of(VALIDATION_OUTCOME.name(), AssociationClaimProcess.VALIDATION_REASONS.name(),
+          AssociationClaimProcess.VALIDATION_COMMENT.name()));
       display.showClaimForValidation(task, claimId);
       return;
     }

@@ -202,6 +202,49 @@ class ProcessModelTest extends IntegrationTest {
     return all;
   }
 
+  /**
+   * Every expression of the model reads what the code names: a variable is a {@link ProcessVariable} constant, a
+   * compared value a {@link org.cpor.claim.DecisionOutcome}, a bean and its method exist.
+   */
+  @Test
+  void everyExpressionOfTheModelReadsConstantsOfTheCode() throws Exception {
+    Set<String> variables = new TreeSet<>();
+    for (Field field : AssociationClaimProcess.class.getDeclaredFields()) {
+      if (field.getType() == ProcessVariable.class) {
+        variables.add(((ProcessVariable<?>) field.get(null)).name());
+      }
+    }
+    Set<String> outcomes = new TreeSet<>();
+    for (org.cpor.claim.DecisionOutcome outcome : org.cpor.claim.DecisionOutcome.values()) {
+      outcomes.add(outcome.name());
+    }
+    String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes", AssociationClaimProcess.PROCESS_ID + ".bpmn"));
+    Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(xml);
+    Pattern variable = Pattern.compile("^([a-zA-Z]+)$");
+    Pattern read = Pattern.compile("^execution\\.getVariable\\('([a-zA-Z]+)'\\) == '([A-Z_]+)'$");
+    Pattern call = Pattern.compile("^([a-zA-Z]+)\\.([a-zA-Z]+)\\(execution\\)$");
+    int seen = 0;
+    while (expression.find()) {
+      String text = expression.group(1);
+      Matcher m;
+      if ((m = variable.matcher(text)).matches()) {
+        assertThat(variables.contains(m.group(1)) || context.containsBean(m.group(1)))
+            .as("${%s}: a process variable of the code or a bean", text).isTrue();
+      } else if ((m = read.matcher(text)).matches()) {
+        assertThat(m.group(1)).as(text).isIn(variables);
+        assertThat(m.group(2)).as(text).isIn(outcomes);
+      } else if ((m = call.matcher(text)).matches()) {
+        assertThat(context.containsBean(m.group(1))).as(text).isTrue();
+        assertThat(context.getType(m.group(1)).getMethod(m.group(2), org.camunda.bpm.engine.delegate.DelegateExecution.class))
+            .as(text).isNotNull();
+      } else {
+        throw new AssertionError("an expression this test does not know how to check: ${" + text + "}");
+      }
+      seen++;
+    }
+    assertThat(seen).as("expressions in the model").isGreaterThan(20);
+  }
+
   @Test
   void theProcessKeepsItsHistoryForAConfiguredTime() {
     Process process = model().getModelElementById(AssociationClaimProcess.PROCESS_ID);
