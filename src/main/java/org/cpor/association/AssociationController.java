@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cpor.claim.Association;
 import org.cpor.claim.AssociationStatus;
-import org.cpor.claim.CompetitorRedaction;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.web.ApiDocs;
@@ -24,15 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiDocs.PARTNER)
 class AssociationController {
 
-  private final AssociationStore associations;
   private final Callers callers;
   private final Associations service;
-  private final CompetitorRedaction redaction;
 
-  AssociationController(AssociationStore associations, Callers callers, Associations service, CompetitorRedaction redaction) {
+  AssociationController(Callers callers, Associations service) {
     this.service = service;
-    this.redaction = redaction;
-    this.associations = associations;
     this.callers = callers;
   }
 
@@ -47,8 +42,8 @@ class AssociationController {
     Caller caller = callers.current();
     AssociationQuery query = new AssociationQuery(caller.organisationFilter(), Params.blankToNull(tenantId),
         Params.blankToNull(workload), Params.code(AssociationStatus.class, "status", status), page, size);
-    return new Page<>(associations.search(query).stream().map(a -> redaction.association(a, caller)).toList(), page, size,
-        associations.count(query));
+    Associations.Listing listing = service.list(query, caller);
+    return new Page<>(listing.associations(), page, size, listing.total());
   }
 
   record DisassociationRequest(String reason) {}

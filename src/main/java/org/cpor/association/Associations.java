@@ -12,6 +12,7 @@ import org.cpor.claim.AssociationStatus;
 import org.cpor.claim.Claim;
 import org.cpor.claim.ClaimStatus;
 import org.cpor.claim.ClaimStore;
+import org.cpor.claim.CompetitorRedaction;
 import org.cpor.claim.EndReason;
 import org.cpor.identity.Caller;
 import org.cpor.notification.NotificationKind;
@@ -38,9 +39,11 @@ public class Associations {
   private final WorkloadCatalogue catalogue;
   private final TenantDirectory tenants;
   private final Clock clock;
+  private final CompetitorRedaction redaction;
 
   Associations(AssociationStore associations, ClaimStore claims, ClaimTimeline timeline, Notifications notifications,
-      WorkloadCatalogue catalogue, TenantDirectory tenants, Clock clock) {
+      WorkloadCatalogue catalogue, TenantDirectory tenants, Clock clock, CompetitorRedaction redaction) {
+    this.redaction = redaction;
     this.tenants = tenants;
     this.associations = associations;
     this.claims = claims;
@@ -105,10 +108,23 @@ public class Associations {
     return true;
   }
 
+  /** The associations a query finds: one page of them as the caller may see them, and how many it finds in all. */
+  public record Listing(List<Association> associations, long total) {}
+
+  public Listing list(AssociationQuery query, Caller caller) {
+    return new Listing(associations.search(query).stream().map(a -> redaction.association(a, caller)).toList(),
+        associations.count(query));
+  }
+
+  /** The association, when the caller may see it: another organisation's does not exist for a partner (404). */
+  public Association read(String associationId, Caller caller) {
+    return associations.find(associationId).filter(a -> caller.canRead(a.organisationId()))
+        .orElseThrow(() -> new NotFoundException("No association " + associationId));
+  }
+
   /** The partner ends an official association, with a mandatory reason; the customer and the partner are told. */
   public Association disassociate(String associationId, String reason, Caller caller) {
-    Association association = associations.find(associationId).filter(a -> caller.canRead(a.organisationId()))
-        .orElseThrow(() -> new NotFoundException("No association " + associationId));
+    Association association = read(associationId, caller);
     if (!caller.isIncentivesAdmin() || !caller.organisation().orElseThrow().id().equals(association.organisationId())) {
       throw new ForbiddenException("Only an Incentives admin of the association's organisation may end it");
     }

@@ -1,5 +1,6 @@
 package org.cpor.claim;
 
+import java.util.Optional;
 import org.cpor.identity.Caller;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.NotFoundException;
@@ -15,9 +16,13 @@ public class ClaimAccess {
     this.claims = claims;
   }
 
+  /** The claim, when the caller may see it. */
+  public Optional<Claim> find(String claimId, Caller caller) {
+    return claims.find(claimId).filter(c -> caller.canRead(c.organisationId()));
+  }
+
   public Claim read(String claimId, Caller caller) {
-    return claims.find(claimId).filter(c -> caller.canRead(c.organisationId()))
-        .orElseThrow(() -> notFound(claimId));
+    return find(claimId, caller).orElseThrow(() -> notFound(claimId));
   }
 
   /** The claim, locked for this transaction, when the caller is an Incentives admin of its organisation. */

@@ -40,18 +40,16 @@ class ClaimController {
   private final InformationRequests informationRequests;
   private final ClaimWithdrawals withdrawals;
   private final ClaimAccess access;
-  private final ClaimStore claims;
   private final ClaimViews views;
   private final Callers callers;
   private final Disputes disputes;
 
   ClaimController(Disputes disputes, ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals,
-      ClaimAccess access, ClaimStore claims, ClaimViews views, Callers callers) {
+      ClaimAccess access, ClaimViews views, Callers callers) {
     this.submissions = submissions;
     this.informationRequests = informationRequests;
     this.withdrawals = withdrawals;
     this.access = access;
-    this.claims = claims;
     this.views = views;
     this.callers = callers;
     this.disputes = disputes;
@@ -104,8 +102,8 @@ class ClaimController {
     ClaimQuery query = new ClaimQuery(caller.organisationFilter(), Params.code(ClaimStatus.class, "status", status), Params.blankToNull(tenantId),
         Params.blankToNull(workload), null, page, size);
     Page.checkPaging(page, size);
-    List<ClaimView> items = views.of(claims.search(query), caller);
-    return new Page<>(items, page, size, claims.count(query));
+    ClaimViews.Listing listing = views.list(query, caller);
+    return new Page<>(listing.views(), page, size, listing.total());
   }
 
   @Operation(summary = "Read one claim with its status, findings, open request, latest decision and deadlines")
@@ -181,7 +179,6 @@ class ClaimController {
   }
 
   private Map<String, Object> currentState(String id, Caller caller) {
-    return claims.find(id).filter(c -> caller.canRead(c.organisationId()))
-        .<Map<String, Object>>map(c -> Map.of("claimStatus", c.status().name())).orElse(Map.of());
+    return access.find(id, caller).<Map<String, Object>>map(c -> Map.of("claimStatus", c.status().name())).orElse(Map.of());
   }
 }

@@ -38,6 +38,22 @@ public class ClaimViews {
     this.incidents = incidents;
   }
 
+  /** The claims a query finds: one page of them, also as the caller may see them, and how many it finds in all. */
+  public record Listing(List<Claim> claims, List<ClaimView> views, long total) {}
+
+  public Listing list(ClaimQuery query, Caller caller) {
+    List<Claim> found = claims.search(query);
+    return new Listing(found, of(found, caller), claims.count(query));
+  }
+
+  public long count(ClaimQuery query) {
+    return claims.count(query);
+  }
+
+  public Map<ClaimStatus, Long> countByStatus(ClaimQuery query) {
+    return claims.countByStatus(query);
+  }
+
   public ClaimView of(Claim claim, Caller caller) {
     return of(List.of(claim), caller).get(0);
   }

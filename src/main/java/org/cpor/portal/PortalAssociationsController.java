@@ -2,12 +2,11 @@ package org.cpor.portal;
 
 import java.util.Locale;
 import org.cpor.association.AssociationQuery;
-import org.cpor.association.AssociationStore;
 import org.cpor.association.Associations;
 import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.claim.Association;
 import org.cpor.claim.AssociationStatus;
-import org.cpor.claim.ClaimStore;
+import org.cpor.claim.ClaimAccess;
 import org.cpor.claim.CompetitorRedaction;
 import org.cpor.claim.Labels;
 import org.cpor.identity.Caller;
@@ -15,7 +14,6 @@ import org.cpor.identity.Callers;
 import org.cpor.web.ConflictException;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
-import org.cpor.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,21 +28,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/portal/associations")
 class PortalAssociationsController {
 
-  private final AssociationStore associations;
   private final Associations service;
   private final WorkloadCatalogue catalogue;
   private final Deadlines deadlines;
   private final Callers callers;
   private final CompetitorRedaction redaction;
-  private final ClaimStore claims;
   private final Labels labels;
+  private final ClaimAccess access;
 
-  PortalAssociationsController(AssociationStore associations, Associations service, WorkloadCatalogue catalogue,
-      Deadlines deadlines, Callers callers, CompetitorRedaction redaction, ClaimStore claims, Labels labels) {
-    this.claims = claims;
+  PortalAssociationsController(Associations service, WorkloadCatalogue catalogue,
+      Deadlines deadlines, Callers callers, CompetitorRedaction redaction, ClaimAccess access, Labels labels) {
     this.labels = labels;
+    this.access = access;
     this.redaction = redaction;
-    this.associations = associations;
     this.service = service;
     this.catalogue = catalogue;
     this.deadlines = deadlines;
@@ -59,8 +55,9 @@ class PortalAssociationsController {
     AssociationQuery query = new AssociationQuery(caller.organisationFilter(), null, null, filter, Math.max(page, 0), 50);
     model.addAttribute("caller", caller);
     model.addAttribute("canChange", caller.isIncentivesAdmin());
-    model.addAttribute("associations", associations.search(query).stream().map(a -> redaction.association(a, caller)).toList());
-    model.addAttribute("total", associations.count(query));
+    Associations.Listing listing = service.list(query, caller);
+    model.addAttribute("associations", listing.associations());
+    model.addAttribute("total", listing.total());
     model.addAttribute("status", filter == null ? "" : filter.name());
     model.addAttribute("catalogue", catalogue);
     model.addAttribute("labels", labels);
@@ -72,8 +69,7 @@ class PortalAssociationsController {
   @GetMapping("/{id}/disassociation")
   String confirmDisassociation(@PathVariable String id, Model model, RedirectAttributes redirect) {
     Caller caller = callers.current();
-    Association association = associations.find(id).filter(a -> caller.canRead(a.organisationId()))
-        .orElseThrow(() -> new NotFoundException("No association " + id));
+    Association association = service.read(id, caller);
     if (!caller.isIncentivesAdmin()) {
       throw new ForbiddenException("Only an Incentives admin of your organisation may end an association");
     }
@@ -85,7 +81,7 @@ class PortalAssociationsController {
     model.addAttribute("canChange", true);
     model.addAttribute("labels", labels);
     model.addAttribute("association", redaction.association(association, caller));
-    model.addAttribute("claim", claims.find(association.claimId()).orElseThrow());
+    model.addAttribute("claim", access.read(association.claimId(), caller));
     model.addAttribute("since", deadlines.format(association.since(), caller));
     return "portal/disassociate";
   }

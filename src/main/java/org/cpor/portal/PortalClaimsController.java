@@ -14,7 +14,6 @@ import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
 import org.cpor.claim.ClaimSort;
 import org.cpor.claim.ClaimStatus;
-import org.cpor.claim.ClaimStore;
 import org.cpor.claim.ClaimSubmissions;
 import org.cpor.claim.ClaimView;
 import org.cpor.claim.ClaimViews;
@@ -58,7 +57,6 @@ class PortalClaimsController {
   private static final int MAX_PAGE = 10_000;
   private static final int MAX_SEARCH = 100;
 
-  private final ClaimStore claims;
   private final ClaimAccess access;
   private final ClaimViews views;
   private final ClaimSubmissions submissions;
@@ -73,13 +71,12 @@ class PortalClaimsController {
   private final PoeFiles poeFiles;
   private final Labels labels;
 
-  PortalClaimsController(TransactionTemplate transactions, ClaimStore claims, ClaimAccess access, ClaimViews views,
+  PortalClaimsController(TransactionTemplate transactions, ClaimAccess access, ClaimViews views,
       ClaimSubmissions submissions, InformationRequests informationRequests, ClaimWithdrawals withdrawals, Disputes disputes,
       WorkloadCatalogue catalogue, PartnerDirectory partners, Deadlines deadlines, Callers callers, PoeFiles poeFiles,
       Labels labels) {
     this.poeFiles = poeFiles;
     this.labels = labels;
-    this.claims = claims;
     this.access = access;
     this.views = views;
     this.submissions = submissions;
@@ -125,20 +122,19 @@ class PortalClaimsController {
     ClaimQuery query = actionView ? all.actionRequired(disputes.disputableSince())
         : new ClaimQuery(all.organisationId(), statusFilter, all.tenantId(), all.workload(), all.program(), all.text(), null,
             all.sort(), all.page(), all.size());
-    long total = claims.count(query);
-    List<Claim> found = claims.search(query);
-    List<ClaimView> shown = views.of(found, caller);
+    ClaimViews.Listing listing = views.list(query, caller);
+    long total = listing.total();
     List<Row> rows = new java.util.ArrayList<>();
-    for (int i = 0; i < found.size(); i++) {
-      rows.add(new Row(shown.get(i), action(found.get(i), shown.get(i), caller)));
+    for (int i = 0; i < listing.claims().size(); i++) {
+      rows.add(new Row(listing.views().get(i), action(listing.claims().get(i), listing.views().get(i), caller)));
     }
     model.addAttribute("rows", rows);
     model.addAttribute("total", total);
     model.addAttribute("page", query.page());
     model.addAttribute("lastPage", Math.max(0, (int) ((total - 1) / PAGE_SIZE)));
-    model.addAttribute("counts", claims.countByStatus(all));
-    model.addAttribute("allCount", claims.count(all));
-    model.addAttribute("actionCount", claims.count(all.actionRequired(disputes.disputableSince())));
+    model.addAttribute("counts", views.countByStatus(all));
+    model.addAttribute("allCount", views.count(all));
+    model.addAttribute("actionCount", views.count(all.actionRequired(disputes.disputableSince())));
     model.addAttribute("statuses", ClaimStatus.values());
     model.addAttribute("programs", Program.values());
     model.addAttribute("sorts", ClaimSort.values());

@@ -63,6 +63,18 @@ class PackageRulesTest {
         .check(PRODUCT);
   }
 
+  /**
+   * The portal's pages and the API answer from the same services: which claims and associations a caller sees, and
+   * how, is decided once ({@code ClaimAccess}, {@code ClaimViews}, {@code Associations}), not again on each screen.
+   */
+  @Test
+  void thePortalReadsThroughTheFeaturesServices() {
+    noClasses().that().resideInAPackage("org.cpor.portal..")
+        .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
+        .because("a page that read a store itself would decide again what its caller may see, and could decide differently")
+        .check(PRODUCT);
+  }
+
   /** Upper and lower case the same way on every machine: "TITLE".toLowerCase() is "tıtle" under a Turkish locale. */
   @Test
   void caseConversionsNameTheirLocale() {
