@@ -20,6 +20,7 @@ import org.cpor.tenant.Tenant;
 import org.cpor.tenant.TenantDirectory;
 import org.cpor.web.ConflictException;
 import org.cpor.web.FieldError;
+import org.cpor.web.Languages;
 import org.cpor.web.InvalidInputException;
 import org.cpor.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -148,8 +149,8 @@ class ReferenceData {
     if (!Tenant.ID.matcher(tenantId).matches()) {
       errors.add(new FieldError("tenantId", "must be a GUID"));
     }
-    if (!"en".equals(contactLanguage) && !"hu".equals(contactLanguage)) {
-      errors.add(new FieldError("contactLanguage", "must be en or hu"));
+    if (!Languages.isSupported(contactLanguage)) {
+      errors.add(new FieldError("contactLanguage", Languages.CHOICE));
     }
     List<String> normalised = domains == null ? List.of() : domains.stream()
         .map(d -> d == null ? "" : d.strip().toLowerCase(Locale.ROOT)).distinct().toList();

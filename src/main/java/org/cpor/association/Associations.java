@@ -125,7 +125,7 @@ public class Associations {
   /** The partner ends an official association, with a mandatory reason; the customer and the partner are told. */
   public Association disassociate(String associationId, String reason, Caller caller) {
     Association association = read(associationId, caller);
-    if (!caller.isIncentivesAdmin() || !caller.organisation().orElseThrow().id().equals(association.organisationId())) {
+    if (!caller.canChange(association.organisationId())) {
       throw new ForbiddenException("Only an Incentives admin of the association's organisation may end it");
     }
     if (reason == null || reason.isBlank()) {

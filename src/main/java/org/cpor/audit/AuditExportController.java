@@ -59,7 +59,7 @@ class AuditExportController {
   @ApiResponse(responseCode = "400", description = "from or to is not a date YYYY-MM-DD, or from is after to")
   @ApiResponse(responseCode = "403", description = "the caller is neither an auditor nor an administrator")
   @GetMapping(value = "/api/audit/claims.csv", produces = "text/csv")
-  @PreAuthorize("hasAnyAuthority('" + Groups.AUDITORS + "', '" + Groups.ADMINS + "')")
+  @PreAuthorize(Groups.MAY_AUDIT)
   void export(@RequestParam(name = "from", required = false) String fromDate,
       @RequestParam(name = "to", required = false) String toDate, HttpServletResponse response) throws IOException {
     LocalDate from = Params.date("from", fromDate);

@@ -21,7 +21,7 @@ public class BusinessCalendar {
   private final ZoneId zone;
   private final Holidays holidays;
 
-  public BusinessCalendar(Clock clock, ZoneId zone, Holidays holidays) {
+  BusinessCalendar(Clock clock, ZoneId zone, Holidays holidays) {
     this.clock = clock;
     this.zone = zone;
     this.holidays = holidays;
@@ -96,7 +96,7 @@ public class BusinessCalendar {
    * at either end add up as hours (a request at Wednesday 14:30, due 14 business days later at 14:30, leaves 14 whole days, as the
    * rule promises; on the Sunday before a window that ends at Monday 00:00 a week later, five).
    */
-  public BusinessTime businessTimeBetween(Instant from, Instant until) {
+  BusinessTime businessTimeBetween(Instant from, Instant until) {
     if (!until.isAfter(from)) {
       return BusinessTime.NONE;
     }

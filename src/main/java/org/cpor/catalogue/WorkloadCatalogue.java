@@ -45,9 +45,9 @@ public class WorkloadCatalogue {
     }
   }
 
-  /** The whole catalogue, in one query, once per transaction. */
+  /** The whole catalogue, in one query, once per transaction or request. */
   public Names names() {
-    return PerTransaction.remembered(CATALOGUE, this::read);
+    return PerTransaction.referenceData(CATALOGUE, this::read);
   }
 
   private Names read() {
@@ -60,7 +60,7 @@ public class WorkloadCatalogue {
 
   /** The workloads a program may claim, by name. */
   public java.util.List<Workload> ofProgram(Program program) {
-    return PerTransaction.remembered(new ProgramWorkloads(program), () -> jdbc.sql("select code, name from workloads where program = ? order by name").param(program.name())
+    return PerTransaction.referenceData(new ProgramWorkloads(program), () -> jdbc.sql("select code, name from workloads where program = ? order by name").param(program.name())
         .query((rs, n) -> new Workload(rs.getString(1), rs.getString(2))).list());
   }
 

@@ -27,11 +27,12 @@ public class ClaimAccess {
 
   /** The claim, locked for this transaction, when the caller is an Incentives admin of its organisation. */
   Claim lockForChange(String claimId, Caller caller) {
-    Claim claim = read(claimId, caller);
-    if (!caller.isIncentivesAdmin() || !caller.organisation().orElseThrow().id().equals(claim.organisationId())) {
+    // read once, locked: a refusal below ends the transaction, and the lock with it
+    Claim claim = claims.lock(claimId).filter(c -> caller.canRead(c.organisationId())).orElseThrow(() -> notFound(claimId));
+    if (!caller.canChange(claim.organisationId())) {
       throw new ForbiddenException("Only an Incentives admin of the claim's organisation may change it");
     }
-    return claims.lock(claimId).orElseThrow(() -> notFound(claimId));
+    return claim;
   }
 
   private static NotFoundException notFound(String claimId) {

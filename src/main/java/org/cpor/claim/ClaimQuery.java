@@ -25,7 +25,7 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
   }
 
   /** The same query without its status filter (for the counts by status). */
-  public ClaimQuery anyStatus() {
+  ClaimQuery anyStatus() {
     return new ClaimQuery(organisationId, null, tenantId, workload, program, text, actionRequiredSince, sort, page, size);
   }
 
@@ -58,12 +58,13 @@ public record ClaimQuery(String organisationId, ClaimStatus status, String tenan
     }
     if (actionRequiredSince != null) {
       conditions.add("""
-          (c.status = 'PARTNER_ACTION_REQUIRED' or (c.status = 'REJECTED'
+          (c.status = ? or (c.status = ?
              and not exists (select 1 from disputes d where d.claim_id = c.id)
-             and exists (select 1 from claim_decisions r where r.claim_id = c.id and r.outcome = 'REJECTED'
-               and r.decided_at >= ? and r.reasons not like '%CUSTOMER_DECLINED%'
+             and exists (select 1 from claim_decisions r where r.claim_id = c.id and r.outcome = ?
+               and r.decided_at >= ? and r.reasons not like ?
                and r.id = (select max(l.id) from claim_decisions l where l.claim_id = c.id))))""",
-          org.cpor.jdbc.Timestamps.of(actionRequiredSince));
+          ClaimStatus.PARTNER_ACTION_REQUIRED.name(), ClaimStatus.REJECTED.name(), DecisionOutcome.REJECTED.name(),
+          org.cpor.jdbc.Timestamps.of(actionRequiredSince), "%" + ReasonCodes.CUSTOMER_DECLINED + "%");
     }
     return conditions;
   }

@@ -16,6 +16,7 @@ import org.cpor.claim.ClaimRequest.WorkloadRequest;
 import org.cpor.partner.PartnerLocation;
 import org.cpor.tenant.Tenant;
 import org.cpor.web.FieldError;
+import org.cpor.web.Languages;
 import org.cpor.web.Limits;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Component;
 class ClaimRules {
 
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
-  static final Set<String> LANGUAGES = Set.of("en", "hu");
 
   private final WorkloadCatalogue catalogue;
 
@@ -128,8 +128,8 @@ class ClaimRules {
     text("customerContact.name", contact.name(), errors);
     text("customerContact.title", contact.title(), errors);
     email("customerContact.email", contact.email(), errors);
-    if (contact.language() != null && !LANGUAGES.contains(contact.language().strip().toLowerCase(Locale.ROOT))) {
-      errors.add(new FieldError("customerContact.language", "must be en or hu"));
+    if (contact.language() != null && !Languages.isSupported(contact.language().strip().toLowerCase(Locale.ROOT))) {
+      errors.add(new FieldError("customerContact.language", Languages.CHOICE));
     }
   }
 

@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.cpor.catalogue.Program;
 import org.cpor.claim.Claim.ClaimedWorkload;
@@ -194,7 +196,7 @@ public class ClaimStore {
   }
 
   /** The open claims for a tenant and each of these workloads, of every organisation, in one query. */
-  public Map<String, List<Claim>> openClaimsFor(String tenantId, Collection<String> workloads) {
+  Map<String, List<Claim>> openClaimsFor(String tenantId, Collection<String> workloads) {
     Map<String, List<Claim>> byWorkload = new LinkedHashMap<>();
     if (workloads.isEmpty()) {
       return byWorkload;
@@ -274,7 +276,7 @@ public class ClaimStore {
   }
 
   /** How many decisions validators have taken on the claim (the system's and the customer's not counted). */
-  public int validatorDecisions(String claimId) {
+  int validatorDecisions(String claimId) {
     return jdbc.sql("select count(*) from claim_decisions where claim_id = ? and decided_by not in (?, ?)")
         .params(claimId, TimelineEvent.SYSTEM, TimelineEvent.CUSTOMER).query(Integer.class).single();
   }
@@ -298,7 +300,7 @@ public class ClaimStore {
   }
 
   /** The latest information request of each of these claims that has one. */
-  public Map<String, InformationRequest> latestInformationRequests(Collection<String> claimIds) {
+  Map<String, InformationRequest> latestInformationRequests(Collection<String> claimIds) {
     Map<String, InformationRequest> byClaim = new HashMap<>();
     forChunks(claimIds, chunk -> jdbc.sql("select * from information_requests where claim_id in (" + bindMarkers(chunk.size())
             + ") order by id")
@@ -322,7 +324,15 @@ public class ClaimStore {
   }
 
   /** The justification of the claim's dispute, if it was disputed (a claim is disputed once at most). */
-  public Optional<String> disputeJustification(String claimId) {
+  /** Which of these claims have been disputed. */
+  Set<String> disputed(Collection<String> claimIds) {
+    Set<String> disputed = new HashSet<>();
+    forChunks(claimIds, chunk -> disputed.addAll(jdbc.sql("select distinct claim_id from disputes where claim_id in ("
+        + bindMarkers(chunk.size()) + ")").params(chunk).query(String.class).list()));
+    return disputed;
+  }
+
+  Optional<String> disputeJustification(String claimId) {
     return jdbc.sql("select justification from disputes where claim_id = ? order by id desc limit 1").param(claimId)
         .query(String.class).optional();
   }

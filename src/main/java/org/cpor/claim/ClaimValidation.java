@@ -60,10 +60,14 @@ public class ClaimValidation {
   }
 
   /** A validator's decision as checked: outcome, reason codes and comment. */
-  public record CheckedDecision(DecisionOutcome outcome, List<String> reasons, String comment) {}
+  record CheckedDecision(DecisionOutcome outcome, List<String> reasons, String comment) {}
 
-  /** Checks a validator's decision against API.md; throws naming every bad field, changes nothing. */
-  public CheckedDecision check(ValidationInput input) {
+  /** Checks a validator's decision (as {@link #decide} will); throws naming every bad field, changes nothing. */
+  public void check(ValidationInput input) {
+    checked(input);
+  }
+
+  private CheckedDecision checked(ValidationInput input) {
     List<FieldError> errors = new ArrayList<>();
     DecisionOutcome outcome = outcome(input.outcome(), errors);
     List<String> reasons = input.reasons() == null ? List.of()
@@ -99,7 +103,7 @@ public class ClaimValidation {
 
   /** Checks and records a validator's decision. */
   public DecisionOutcome decide(String claimId, ValidationInput input, String validator) {
-    CheckedDecision checked = check(input);
+    CheckedDecision checked = checked(input);
     Decision decision = new Decision(checked.outcome(), checked.reasons(), checked.comment(), clock.instant(), validator);
     claims.insertDecision(claimId, decision);
     timeline.record(claimId, event(validator, "DECIDED", checked.outcome()

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.cpor.identity.Caller;
 import org.cpor.poe.PoeFiles;
 import org.cpor.poe.Upload;
@@ -51,14 +55,57 @@ public class Disputes {
    * Until when the claim's rejection may still be disputed; empty when it may not (not rejected, declined by the
    * customer, disputed already, or the 30 days have passed). The same rule {@link #dispute} applies.
    */
-  public java.util.Optional<Instant> disputableUntil(Claim claim) {
-    if (claim.status() != ClaimStatus.REJECTED || claims.disputeJustification(claim.id()).isPresent()) {
-      return java.util.Optional.empty();
+  public Optional<Instant> disputableUntil(Claim claim) {
+    if (claim.status() != ClaimStatus.REJECTED) {
+      return Optional.empty();
     }
-    return claims.latestDecision(claim.id())
-        .filter(d -> d.outcome() == DecisionOutcome.REJECTED && !d.reasons().contains(ReasonCodes.CUSTOMER_DECLINED))
-        .map(d -> d.decidedAt().plus(WINDOW))
-        .filter(until -> !clock.instant().isAfter(until));
+    return until(claim, claims.latestDecision(claim.id()), claims.disputeJustification(claim.id()).isPresent());
+  }
+
+  /** {@link #disputableUntil(Claim)} of each claim of a page that may be disputed: two queries, whatever its size. */
+  public Map<String, Instant> disputableUntil(List<Claim> page) {
+    List<String> rejected = page.stream().filter(c -> c.status() == ClaimStatus.REJECTED).map(Claim::id).toList();
+    if (rejected.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Decision> decisions = claims.latestDecisions(rejected);
+    Set<String> disputed = claims.disputed(rejected);
+    Map<String, Instant> until = new HashMap<>();
+    for (Claim claim : page) {
+      if (claim.status() == ClaimStatus.REJECTED) {
+        until(claim, Optional.ofNullable(decisions.get(claim.id())), disputed.contains(claim.id()))
+            .ifPresent(instant -> until.put(claim.id(), instant));
+      }
+    }
+    return until;
+  }
+
+  private Optional<Instant> until(Claim claim, Optional<Decision> latest, boolean disputed) {
+    return refusal(claim, latest, disputed, clock.instant()).isPresent() ? Optional.empty()
+        : latest.map(decision -> decision.decidedAt().plus(WINDOW));
+  }
+
+  /**
+   * Why the claim's rejection may not be disputed at {@code now}, or nothing when it may: the one rule of disputes,
+   * for the dispute itself and for every screen that offers one ({@link ClaimQuery}'s "needs your action" says it in
+   * SQL).
+   */
+  private static Optional<String> refusal(Claim claim, Optional<Decision> latest, boolean disputed, Instant now) {
+    Optional<Decision> rejection = latest.filter(d -> claim.status() == ClaimStatus.REJECTED && d.outcome() == DecisionOutcome.REJECTED);
+    if (rejection.isEmpty()) {
+      return Optional.of("Claim " + claim.id() + " is " + claim.status() + "; only a rejection can be disputed");
+    }
+    if (rejection.get().reasons().contains(ReasonCodes.CUSTOMER_DECLINED)) {
+      return Optional.of("The customer declined this association; a customer's decline cannot be disputed");
+    }
+    if (disputed) {
+      return Optional.of("Claim " + claim.id() + " has been disputed already; a rejection may be disputed once");
+    }
+    if (now.isAfter(rejection.get().decidedAt().plus(WINDOW))) {
+      return Optional.of("The rejection of " + rejection.get().decidedAt() + " can no longer be disputed: "
+          + "disputes are possible within 30 calendar days");
+    }
+    return Optional.empty();
   }
 
   /** Rejections decided since this instant may still be disputed (the claims lists' "needs your action"). */
@@ -90,20 +137,13 @@ public class Disputes {
       throw new InvalidInputException(errors);
     }
     Instant now = clock.instant();
-    Decision rejection = claims.latestDecision(claimId).filter(d -> claim.status() == ClaimStatus.REJECTED)
-        .orElseThrow(() -> new ConflictException("Claim " + claimId + " is " + claim.status() + "; only a rejection can be disputed"));
-    if (rejection.reasons().contains(ReasonCodes.CUSTOMER_DECLINED)) {
-      throw new ConflictException("The customer declined this association; a customer's decline cannot be disputed");
+    Optional<String> refused = refusal(claim, claims.latestDecision(claimId), claims.disputeJustification(claimId).isPresent(), now);
+    if (refused.isPresent()) {
+      throw new ConflictException(refused.get());
     }
-    if (claims.disputeJustification(claimId).isPresent()) {
-      throw new ConflictException("Claim " + claimId + " has been disputed already; a rejection may be disputed once");
-    }
-    if (now.isAfter(rejection.decidedAt().plus(WINDOW))) {
-      throw new ConflictException("The rejection of " + rejection.decidedAt() + " can no longer be disputed: "
-          + "disputes are possible within 30 calendar days");
-    }
-    checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
-        claim.workloadCodes(), claimId);
+    // the claim's process starts in this transaction and records its findings from the competition checked here
+    checks.remember(claimId, checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(),
+        claim.customerDomain(), claim.workloadCodes(), claimId));
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
     long disputeId = claims.insertDispute(claimId, justification, now, caller.userId());
     poeFiles.attach(poeIds, claimId, null, disputeId, caller.userId());

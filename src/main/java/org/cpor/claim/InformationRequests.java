@@ -117,8 +117,8 @@ public class InformationRequests {
       List<ClaimedWorkload> workloads = answer.workloads().stream()
           .map(w -> new ClaimedWorkload(w.code().strip(), ClaimRules.strip(w.subscriptionId())))
           .toList();
-      checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(), claim.customerDomain(),
-          workloads.stream().map(ClaimedWorkload::code).toList(), claimId);
+      checks.remember(claimId, checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(),
+          claim.customerDomain(), workloads.stream().map(ClaimedWorkload::code).toList(), claimId));
       claims.replaceWorkloads(claim, workloads);
       timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "WORKLOADS_CORRECTED",
           String.join(",", workloads.stream().map(ClaimedWorkload::code).toList())));

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.cpor.calendar.BusinessCalendar;
 import org.cpor.catalogue.WorkloadCatalogue;
 import org.cpor.claim.Claim;
@@ -13,6 +12,7 @@ import org.cpor.claim.ReasonCodes;
 import org.cpor.partner.PartnerDirectory;
 import org.cpor.web.ConcurrentChanges;
 import org.cpor.web.ConflictException;
+import org.cpor.web.Languages;
 import org.cpor.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,7 +31,6 @@ import org.springframework.web.servlet.LocaleResolver;
 @RequestMapping("/customer/associations/{token}")
 class CustomerController {
 
-  private static final Set<String> LANGUAGES = Set.of("en", "hu");
 
   private final CustomerLinks links;
   private final ClaimStore claims;
@@ -101,11 +100,11 @@ class CustomerController {
 
   private void prepare(String token, String lang, HttpServletRequest request, Model model) {
     Claim claim = claimOf(token);
-    String language = lang != null && LANGUAGES.contains(lang) ? lang : claim.customerContact().language();
+    String language = Languages.isSupported(lang) ? lang : claim.customerContact().language();
     locales.setLocale(request, null, Locale.forLanguageTag(language));
     model.addAttribute("token", token);
     model.addAttribute("language", language);
-    model.addAttribute("otherLanguage", "en".equals(language) ? "hu" : "en");
+    model.addAttribute("otherLanguage", Languages.other(language));
     model.addAttribute("claim", claim);
     model.addAttribute("partnerName", partners.organisation(claim.organisationId()).orElseThrow().name());
     model.addAttribute("workloads", claim.workloadCodes().stream().map(catalogue::displayName).toList());

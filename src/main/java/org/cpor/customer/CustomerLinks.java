@@ -63,11 +63,11 @@ public class CustomerLinks {
   }
 
   /** The absolute link to the customer's page, for e-mails. */
-  public String pageUrl(String claimId) {
+  String pageUrl(String claimId) {
     return publicBaseUrl + "/customer/associations/" + token(claimId);
   }
 
-  public String declineUrl(String claimId) {
+  String declineUrl(String claimId) {
     return pageUrl(claimId) + "/decline";
   }
 

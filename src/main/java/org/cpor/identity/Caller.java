@@ -33,6 +33,11 @@ public record Caller(String userId, Set<String> groups, Optional<Organisation> o
     return isStaff() || organisation.map(o -> o.id().equals(organisationId)).orElse(false);
   }
 
+  /** Whether the caller may change what belongs to the organisation: one of its Incentives admins. */
+  public boolean canChange(String organisationId) {
+    return isIncentivesAdmin() && organisation.map(o -> o.id().equals(organisationId)).orElse(false);
+  }
+
   /** The organisation whose data the caller is limited to, or null for staff who see every organisation. */
   public String organisationFilter() {
     return seesEveryOrganisation() ? null : organisation.map(Organisation::id).orElse("");

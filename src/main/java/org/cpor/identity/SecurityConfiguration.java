@@ -81,7 +81,7 @@ class SecurityConfiguration {
             .requestMatchers("/portal/**").access((authentication, context) ->
                 new AuthorizationDecision(workplaces.isPartner(authentication.get())))
             .anyRequest().permitAll())
-        .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn()).permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(afterSignIn(workplaces)).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         // a browser goes to the sign-in page; anything else (actuator) is asked for HTTP Basic
         .exceptionHandling(errors -> errors
@@ -132,14 +132,13 @@ class SecurityConfiguration {
   }
 
   /** Back to the page that asked for the sign-in; else partners to the portal, everybody else to the webapps. */
-  private static SavedRequestAwareAuthenticationSuccessHandler afterSignIn() {
+  private static SavedRequestAwareAuthenticationSuccessHandler afterSignIn(Workplaces workplaces) {
     SavedRequestAwareAuthenticationSuccessHandler handler = new SavedRequestAwareAuthenticationSuccessHandler() {
       @Override
       protected String determineTargetUrl(jakarta.servlet.http.HttpServletRequest request,
           jakarta.servlet.http.HttpServletResponse response, org.springframework.security.core.Authentication authentication) {
-        boolean partner = authentication.getAuthorities().stream()
-            .anyMatch(a -> org.cpor.partner.Organisation.isOrganisationGroup(a.getAuthority()));
-        return partner ? "/portal/claims" : "/camunda/app/";
+        // a partner as the portal and the error pages know one: a user of an organisation that exists
+        return workplaces.isPartner(authentication) ? "/portal/claims" : "/camunda/app/";
       }
     };
     return handler;

@@ -91,7 +91,7 @@ public class Workplaces {
   }
 
   /** A user of a partner organisation: the one who may use the partner portal. */
-  public boolean isPartner(Authentication authentication) {
+  boolean isPartner(Authentication authentication) {
     return signedIn(authentication) && callers.of(authentication).isPartner();
   }
 

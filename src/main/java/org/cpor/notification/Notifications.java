@@ -67,7 +67,7 @@ public class Notifications {
   }
 
   /** An alert to every validation lead. */
-  public void toValidationLeads(Claim claim, NotificationKind kind, Map<String, Object> details) {
+  void toValidationLeads(Claim claim, NotificationKind kind, Map<String, Object> details) {
     for (String lead : leads.emails()) {
       queue(claim, kind, lead, PARTNER_LANGUAGE, calendar.zone(), true, details);
     }

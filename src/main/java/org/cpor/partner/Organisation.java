@@ -1,7 +1,13 @@
 package org.cpor.partner;
 
+import java.util.Collection;
+import java.util.List;
+
 /** A partner organisation; {@code timeZone} is null when it uses the calendar's zone. */
 public record Organisation(String id, String name, String timeZone) {
+
+  private static final String GROUP_PREFIX = "partner-";
+  private static final String ADMINS_SUFFIX = "-admins";
 
   public String adminsGroup() {
     return adminsGroupOf(id);
@@ -14,16 +20,27 @@ public record Organisation(String id, String name, String timeZone) {
 
   /** The group of every user of an organisation: {@code partner-<organisation>}. */
   public static String membersGroupOf(String organisationId) {
-    return PartnerDirectory.GROUP_PREFIX + organisationId;
+    return GROUP_PREFIX + organisationId;
   }
 
   /** Whether a group ID is an organisation's group (of its users or of its admins). */
   public static boolean isOrganisationGroup(String groupId) {
-    return groupId.startsWith(PartnerDirectory.GROUP_PREFIX);
+    return groupId.startsWith(GROUP_PREFIX);
   }
 
   /** The group of an organisation's Incentives admins, who answer its information requests. */
   public static String adminsGroupOf(String organisationId) {
-    return PartnerDirectory.GROUP_PREFIX + organisationId + "-admins";
+    return GROUP_PREFIX + organisationId + ADMINS_SUFFIX;
+  }
+
+  /**
+   * The organisations whose members' group is among a user's groups: an admins' group is not read as an organisation
+   * of its own when its members' group is there too.
+   */
+  public static List<String> idsAmong(Collection<String> groups) {
+    return groups.stream().filter(Organisation::isOrganisationGroup)
+        .filter(g -> !(g.endsWith(ADMINS_SUFFIX) && groups.contains(g.substring(0, g.length() - ADMINS_SUFFIX.length()))))
+        .map(g -> g.substring(GROUP_PREFIX.length()))
+        .toList();
   }
 }

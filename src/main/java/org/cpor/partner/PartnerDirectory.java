@@ -11,9 +11,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PartnerDirectory {
 
-  /** Members of an organisation belong to the group {@code partner-<organisation id>}. */
-  public static final String GROUP_PREFIX = "partner-";
-
   private final JdbcClient jdbc;
 
   PartnerDirectory(JdbcClient jdbc) {
@@ -27,9 +24,9 @@ public class PartnerDirectory {
         .optional();
   }
 
-  /** The organisation, read once per transaction. */
+  /** The organisation, read once per transaction or request. */
   public Optional<Organisation> organisation(String organisationId) {
-    return Optional.ofNullable(PerTransaction.remembered(new Remembered(organisationId), () -> jdbc.sql(
+    return Optional.ofNullable(PerTransaction.referenceData(new Remembered(organisationId), () -> jdbc.sql(
             "select id, name, time_zone from organisations where id = ?")
         .param(organisationId)
         .query((rs, n) -> new Organisation(rs.getString(1), rs.getString(2), rs.getString(3)))
@@ -41,9 +38,7 @@ public class PartnerDirectory {
 
   /** The organisation a user belongs to, from the user's groups. */
   public Optional<Organisation> organisationOfGroups(Collection<String> groups) {
-    return groups.stream()
-        .filter(g -> g.startsWith(GROUP_PREFIX))
-        .map(g -> g.substring(GROUP_PREFIX.length()))
+    return Organisation.idsAmong(groups).stream()
         .map(this::organisation)
         .flatMap(Optional::stream)
         .findFirst();

@@ -148,11 +148,11 @@ public class PoeFiles {
     return store.ofClaims(claimIds);
   }
 
-  public record Download(PoeFile file, byte[] content) {}
+  record Download(PoeFile file, byte[] content) {}
 
   /** The file for its organisation, validators and auditors; nobody else learns that it exists. */
   @Transactional
-  public Download download(Caller caller, String id) {
+  Download download(Caller caller, String id) {
     PoeFile file = store.find(id).filter(f -> caller.canRead(f.organisationId()))
         .orElseThrow(() -> new NotFoundException("No proof-of-execution file " + id));
     if (file.claimId() != null) {

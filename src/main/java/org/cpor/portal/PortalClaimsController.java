@@ -124,17 +124,19 @@ class PortalClaimsController {
             all.sort(), all.page(), all.size());
     ClaimViews.Listing listing = views.list(query, caller);
     long total = listing.total();
+    Map<String, java.time.Instant> disputable = disputes.disputableUntil(listing.claims());
     List<Row> rows = new java.util.ArrayList<>();
-    for (int i = 0; i < listing.claims().size(); i++) {
-      rows.add(new Row(listing.views().get(i), action(listing.claims().get(i), listing.views().get(i), caller)));
+    for (ClaimView shown : listing.views()) {
+      rows.add(new Row(shown, action(shown, disputable.get(shown.id()), caller)));
     }
     model.addAttribute("rows", rows);
     model.addAttribute("total", total);
     model.addAttribute("page", query.page());
     model.addAttribute("lastPage", Math.max(0, (int) ((total - 1) / PAGE_SIZE)));
     model.addAttribute("counts", views.countByStatus(all));
-    model.addAttribute("allCount", views.count(all));
-    model.addAttribute("actionCount", views.count(all.actionRequired(disputes.disputableSince())));
+    // the counts the list has made already are not made again
+    model.addAttribute("allCount", query.equals(all) ? total : views.count(all));
+    model.addAttribute("actionCount", actionView ? total : views.count(all.actionRequired(disputes.disputableSince())));
     model.addAttribute("statuses", ClaimStatus.values());
     model.addAttribute("programs", Program.values());
     model.addAttribute("sorts", ClaimSort.values());
@@ -151,14 +153,13 @@ class PortalClaimsController {
   }
 
   /** What the partner must do about a claim now, in words, or null. */
-  private String action(Claim claim, ClaimView view, Caller caller) {
-    if (claim.status() == ClaimStatus.PARTNER_ACTION_REQUIRED) {
+  private String action(ClaimView view, java.time.Instant disputableUntil, Caller caller) {
+    if (view.status() == ClaimStatus.PARTNER_ACTION_REQUIRED) {
       // the view's open request is the latest request while it is open
       return view.openRequest() == null ? "Answer the information request"
           : "Answer the information request by " + deadlines.format(view.openRequest().dueAt(), caller);
     }
-    return disputes.disputableUntil(claim).map(until -> "You may dispute the rejection until " + deadlines.format(until, caller))
-        .orElse(null);
+    return disputableUntil == null ? null : "You may dispute the rejection until " + deadlines.format(disputableUntil, caller);
   }
 
   @GetMapping("/claims/{id}")
@@ -180,10 +181,11 @@ class PortalClaimsController {
       model.addAttribute("optOutDeadline", deadlines.format(claim.optOutDeadline(), caller));
       model.addAttribute("optOutLeft", deadlines.left(claim.optOutDeadline()));
     }
-    model.addAttribute("canWithdraw", caller.isIncentivesAdmin() && claim.status().isOpen());
+    boolean canChange = caller.canChange(stored.organisationId());
+    model.addAttribute("canWithdraw", canChange && claim.status().isOpen());
     disputes.disputableUntil(stored).ifPresent(until -> model.addAttribute("disputableUntil", deadlines.format(until, caller)));
-    model.addAttribute("canDispute", caller.isIncentivesAdmin() && model.getAttribute("disputableUntil") != null);
-    model.addAttribute("canAnswer", caller.isIncentivesAdmin() && claim.openRequest() != null);
+    model.addAttribute("canDispute", canChange && model.getAttribute("disputableUntil") != null);
+    model.addAttribute("canAnswer", canChange && claim.openRequest() != null);
     return "portal/claim";
   }
 

@@ -3,6 +3,7 @@ package org.cpor.tenant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cpor.jdbc.PerTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,12 +25,18 @@ public class TenantDirectory {
     jdbc.sql("select tenant_id from tenants where tenant_id = ? for update").param(tenantId).query(String.class).optional();
   }
 
+  /** The known tenant, read once per transaction or request. */
   public Optional<Tenant> tenant(String tenantId) {
-    return jdbc.sql("select tenant_id, contact_language from tenants where tenant_id = ?")
-        .param(tenantId.toLowerCase(Locale.ROOT))
+    String id = tenantId.toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(PerTransaction.referenceData(new Remembered(id), () -> jdbc.sql(
+            "select tenant_id, contact_language from tenants where tenant_id = ?")
+        .param(id)
         .query((rs, n) -> new Tenant(rs.getString(1), rs.getString(2), domains(rs.getString(1))))
-        .optional();
+        .optional().orElse(null)));
   }
+
+  /** A tenant's key among what a transaction or request remembers. */
+  private record Remembered(String tenantId) {}
 
   /** The known tenant that owns the domain, if any. */
   public Optional<String> ownerOfDomain(String domain) {
@@ -51,6 +58,7 @@ public class TenantDirectory {
 
   /** Creates or replaces the tenant with exactly these verified domains. */
   public void save(Tenant tenant) {
+    PerTransaction.forget(new Remembered(tenant.tenantId().toLowerCase(Locale.ROOT)));
     jdbc.sql("""
         merge into tenants t using (values (?, ?)) as s (tenant_id, contact_language) on t.tenant_id = s.tenant_id
         when matched then update set contact_language = s.contact_language
@@ -66,6 +74,7 @@ public class TenantDirectory {
     if (tenant(tenant.tenantId()).isPresent()) {
       return false;
     }
+    PerTransaction.forget(new Remembered(tenant.tenantId().toLowerCase(Locale.ROOT)));
     jdbc.sql("insert into tenants (tenant_id, contact_language) values (?, ?)")
         .param(tenant.tenantId()).param(tenant.contactLanguage()).update();
     for (String domain : tenant.domains()) {

@@ -94,7 +94,7 @@ class ErrorPages implements ErrorViewResolver, Ordered {
    */
   private ModelAndView customerError(HttpServletRequest request, HttpStatus status, String page) {
     String lang = request.getParameter("lang");
-    if ("en".equals(lang) || "hu".equals(lang)) {
+    if (Languages.isSupported(lang)) {
       locales.setLocale(request, null, java.util.Locale.forLanguageTag(lang));
     }
     String kind = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException ? "stale"
@@ -102,7 +102,7 @@ class ErrorPages implements ErrorViewResolver, Ordered {
         : status.is5xxServerError() ? "failed" : "other";
     Map<String, Object> model = new HashMap<>();
     model.put("kind", kind);
-    model.put("page", page + (lang == null || !(lang.equals("en") || lang.equals("hu")) ? "" : "?lang=" + lang));
+    model.put("page", page + (Languages.isSupported(lang) ? "?lang=" + lang : ""));
     model.put("language", locales.resolveLocale(request).getLanguage());
     return new ModelAndView("customer/error", model, status);
   }

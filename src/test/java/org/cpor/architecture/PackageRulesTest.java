@@ -12,6 +12,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -88,6 +94,11 @@ class PackageRulesTest {
   void timeComesFromTheProductsClock() {
     noClasses().that().resideOutsideOfPackage("org.cpor.audit.cockpit..")
         .should().callMethod(Instant.class, "now")
+        .orShould().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+        .orShould().callMethod(LocalDateTime.class, "now").orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+        .orShould().callMethod(ZonedDateTime.class, "now").orShould().callMethod(ZonedDateTime.class, "now", ZoneId.class)
+        .orShould().callMethod(OffsetDateTime.class, "now").orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+        .orShould().callConstructor(Date.class)
         .orShould().callMethod(System.class, "currentTimeMillis")
         .orShould().callMethod(Clock.class, "systemUTC")
         .orShould().callMethod(Clock.class, "systemDefaultZone")

@@ -5,8 +5,14 @@ import static org.cpor.support.SqlStatements.touching;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cpor.support.IntegrationTest;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.junit.jupiter.api.Test;
 
 /** How many SQL statements the claims API runs: a fixed few per request, whatever the number of claims it shows. */
@@ -84,5 +90,70 @@ class ClaimQueriesTest extends IntegrationTest {
     assertThat(claims.findings(claimId)).extracting(Finding::code).containsExactly("COMPETING_CLAIM", "COMPETING_CLAIM");
     assertThat(tasks.getVariableLocal(task(claimId, "Task_ValidateClaim").getId(), "competingClaims").toString())
         .contains("open claim " + competitor);
+  }
+
+  /**
+   * A request reads each thing once: no query of the product's own tables runs again unless the request wrote to what
+   * it reads in between (a submission reads its claim again once the process has moved it on). The engine's
+   * statements are its own.
+   */
+  @Test
+  void eachRequest_runsEachOfTheProductsQueriesOnce() throws Exception {
+    claimsInEveryState();
+    String rejected = submitForNewTenant("INTUNE");
+    validate(rejected, "REJECTED", "INSUFFICIENT_POE", "Not signed");
+    String asked = submitForNewTenant("INTUNE");
+    validate(asked, "INFORMATION_REQUESTED", "MISSING_POE", "Which file?");
+    Map<String, Object> body = claimBody(Map.of("customerTenantId", ADATUM, "customerDomain", "adatum.hu"));
+
+    Map<String, List<String>> requests = new java.util.LinkedHashMap<>();
+    requests.put("the portal's list", sql.during(() -> mvc.perform(get("/portal/claims").with(httpBasic("fabrikam-admin", "fabrikam-admin")))
+        .andExpect(status().isOk())));
+    requests.put("the portal's list of claims needing action", sql.during(() -> mvc.perform(get("/portal/claims?view=action")
+        .with(httpBasic("fabrikam-admin", "fabrikam-admin"))).andExpect(status().isOk())));
+    requests.put("the portal's page of a rejected claim", sql.during(() -> mvc.perform(get("/portal/claims/" + rejected)
+        .with(httpBasic("fabrikam-admin", "fabrikam-admin"))).andExpect(status().isOk())));
+    requests.put("the portal's page of a claim with a question", sql.during(() -> mvc.perform(get("/portal/claims/" + asked)
+        .with(httpBasic("fabrikam-admin", "fabrikam-admin"))).andExpect(status().isOk())));
+    requests.put("the API's claim", sql.during(() -> read("/api/claims/" + asked, "fabrikam-admin")));
+    requests.put("a submission", sql.during(() -> postJson("/api/claims", body, "fabrikam-admin").andExpect(status().isCreated())));
+    requests.put("a dispute", sql.during(() -> postJson("/api/claims/" + rejected + "/dispute",
+        Map.of("justification", "Signed now"), "fabrikam-admin").andExpect(status().isOk())));
+
+    Map<String, Map<String, Long>> repeats = new java.util.LinkedHashMap<>();
+    requests.forEach((request, statements) -> {
+      if (!repeated(statements).isEmpty()) {
+        repeats.put(request, repeated(statements));
+      }
+    });
+    assertThat(repeats).as("queries run more than once, by request").isEmpty();
+  }
+
+  /** The product's queries (not the engine's) that ran again with nothing written to their tables in between. */
+  private static Map<String, Long> repeated(List<String> statements) {
+    Map<String, Long> repeats = new java.util.TreeMap<>();
+    Map<String, Integer> lastRun = new java.util.HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      String statement = statements.get(i).toLowerCase(java.util.Locale.ROOT);
+      if (!statement.startsWith("select") || statement.contains("act_")) {
+        continue;
+      }
+      Integer before = lastRun.put(statement, i);
+      if (before != null && statements.subList(before + 1, i).stream().map(s -> s.toLowerCase(java.util.Locale.ROOT))
+          .filter(s -> !s.startsWith("select")).noneMatch(write -> tables(write).stream().anyMatch(tables(statement)::contains))) {
+        repeats.merge(statements.get(i), 1L, Long::sum);
+      }
+    }
+    return repeats;
+  }
+
+  /** The tables a statement names; a claim's workloads are read and written as part of the claim. */
+  private static Set<String> tables(String statement) {
+    Set<String> tables = new java.util.HashSet<>();
+    Matcher table = Pattern.compile("\\b(?:from|join|update|into)\\s+([a-z_]+)").matcher(statement);
+    while (table.find()) {
+      tables.add(table.group(1).equals("claim_workloads") ? "claims" : table.group(1));
+    }
+    return tables;
   }
 }

@@ -196,6 +196,61 @@ class ProcessModelTest extends IntegrationTest {
     }
   }
 
+  /**
+   * What a form shows and decides on besides its fields is named by the code too: each {@code {{value}}} of its texts
+   * is a value the task shows ({@link TaskDisplay}), each value a condition compares is one of the form's fields
+   * compared with a {@link org.cpor.claim.DecisionOutcome}; and each user task is offered to the validators' group
+   * ({@link org.cpor.identity.Groups}) or to the group {@link TaskRouting} names.
+   */
+  @Test
+  void everyValueAFormShowsOrComparesIsNamedByTheCode_andEveryTaskGoesToAGroupTheCodeNames() throws Exception {
+    Set<String> shown = new TreeSet<>();
+    for (Field field : TaskDisplay.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        field.setAccessible(true);
+        shown.add((String) field.get(null));
+      }
+    }
+    Set<String> outcomes = new TreeSet<>();
+    for (org.cpor.claim.DecisionOutcome outcome : org.cpor.claim.DecisionOutcome.values()) {
+      outcomes.add(outcome.name());
+    }
+    BpmnModelInstance model = model();
+    int checked = 0;
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.nio.file.Files.readString(java.nio.file.Path.of("forms", task.getCamundaFormRef() + ".form")));
+      Set<String> keys = new TreeSet<>();
+      form.findValues("key").forEach(key -> keys.add(key.asText()));
+      List<String> texts = new ArrayList<>();
+      collectTexts(form, texts);
+      for (String text : texts) {
+        Matcher template = Pattern.compile("\\{\\{([a-zA-Z]+)}}").matcher(text);
+        while (template.find()) {
+          assertThat(template.group(1)).as(task.getCamundaFormRef() + ": {{" + template.group(1) + "}}").isIn(shown);
+          checked++;
+        }
+        Matcher comparison = Pattern.compile("([a-zA-Z]+) = \"([A-Z_]+)\"").matcher(text);
+        while (text.startsWith("=") && comparison.find()) {
+          assertThat(comparison.group(1)).as(task.getCamundaFormRef() + ": " + comparison.group()).isIn(keys);
+          assertThat(comparison.group(2)).as(task.getCamundaFormRef() + ": " + comparison.group()).isIn(outcomes);
+          checked++;
+        }
+      }
+      String groups = task.getCamundaCandidateGroups();
+      assertThat(groups.equals(org.cpor.identity.Groups.VALIDATORS) || groups.startsWith("${taskRouting."))
+          .as(task.getId() + " is offered to " + groups).isTrue();
+    }
+    assertThat(checked).as("values the forms show or compare").isGreaterThan(5);
+  }
+
+  private static void collectTexts(com.fasterxml.jackson.databind.JsonNode node, List<String> texts) {
+    if (node.isTextual()) {
+      texts.add(node.asText());
+    }
+    node.forEach(child -> collectTexts(child, texts));
+  }
+
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new TreeSet<>(a);
     all.addAll(b);

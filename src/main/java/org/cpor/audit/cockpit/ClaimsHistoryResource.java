@@ -173,7 +173,7 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
   private void requireAuditor() {
     Authentication authentication = getCurrentAuthentication();
     List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (!groups.contains(Groups.AUDITORS) && !groups.contains(Groups.ADMINS)) {
+    if (!Groups.mayAudit(groups)) {
       throw new ClaimsHistoryProblem(403, "forbidden", "The claims history is for auditors and administrators", List.of());
     }
   }
