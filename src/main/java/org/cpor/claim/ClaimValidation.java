@@ -74,26 +74,26 @@ public class ClaimValidation {
         : input.reasons().stream().filter(r -> r != null && !r.isBlank()).map(String::strip).distinct().toList();
     String comment = input.comment() == null || input.comment().isBlank() ? null : input.comment().strip();
     if (outcome == DecisionOutcome.APPROVED && !reasons.isEmpty()) {
-      errors.add(new FieldError("validationReasons", "must be empty when approving"));
+      errors.add(new FieldError(ValidationInput.REASONS, "must be empty when approving"));
     }
     if (outcome == DecisionOutcome.REJECTED || outcome == DecisionOutcome.INFORMATION_REQUESTED) {
       List<String> allowed = outcome == DecisionOutcome.REJECTED
           ? ReasonCodes.REJECTION.stream().filter(r -> !ReasonCodes.SYSTEM_ONLY.contains(r)).toList()
           : ReasonCodes.INFORMATION_REQUEST;
       if (reasons.isEmpty()) {
-        errors.add(new FieldError("validationReasons", "name at least one reason: " + String.join(", ", allowed)));
+        errors.add(new FieldError(ValidationInput.REASONS, "name at least one reason: " + String.join(", ", allowed)));
       }
-      reasons.stream().filter(r -> !allowed.contains(r)).forEach(r -> errors.add(new FieldError("validationReasons",
+      reasons.stream().filter(r -> !allowed.contains(r)).forEach(r -> errors.add(new FieldError(ValidationInput.REASONS,
           ReasonCodes.SYSTEM_ONLY.contains(r) ? r + " is decided by the system only"
               : r + " is not a reason for " + outcome + "; allowed: " + String.join(", ", allowed))));
       if (comment == null) {
-        errors.add(new FieldError("validationComment", outcome == DecisionOutcome.REJECTED
+        errors.add(new FieldError(ValidationInput.COMMENT, outcome == DecisionOutcome.REJECTED
             ? "explain the rejection" : "ask the partner a question"));
       }
     }
     // the decision's fields travel as process variables, which Camunda keeps in 4000 characters
     if (input.comment() != null && input.comment().length() > Limits.CAMUNDA_STRING) {
-      errors.add(new FieldError("validationComment", "must be at most " + Limits.CAMUNDA_STRING + " characters long"));
+      errors.add(new FieldError(ValidationInput.COMMENT, "must be at most " + Limits.CAMUNDA_STRING + " characters long"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -120,7 +120,7 @@ public class ClaimValidation {
         // named below
       }
     }
-    errors.add(new FieldError("validationOutcome", "must be APPROVED, REJECTED or INFORMATION_REQUESTED"));
+    errors.add(new FieldError(ValidationInput.OUTCOME, "must be APPROVED, REJECTED or INFORMATION_REQUESTED"));
     return null;
   }
 

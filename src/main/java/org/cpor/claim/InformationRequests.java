@@ -151,13 +151,16 @@ public class InformationRequests {
     });
   }
 
+  /** The field of Tasklist's answer form: the process's variable, the errors' field name. */
+  public static final String TASK_ANSWER = "answerComment";
+
   /** An answer typed into Tasklist's form: required, and no longer than a process variable holds. */
   public static void checkTaskAnswer(String comment) {
     if (comment == null || comment.isBlank()) {
-      throw new InvalidInputException("answerComment", "is required: answer the validator's question");
+      throw new InvalidInputException(TASK_ANSWER, "is required: answer the validator's question");
     }
     if (comment.length() > Limits.CAMUNDA_STRING) {
-      throw new InvalidInputException("answerComment", Limits.tooLong(Limits.CAMUNDA_STRING, comment.length())
+      throw new InvalidInputException(TASK_ANSWER, Limits.tooLong(Limits.CAMUNDA_STRING, comment.length())
           + "; a longer answer can be sent through the portal or the API");
     }
   }

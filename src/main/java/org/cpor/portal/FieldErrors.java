@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cpor.claim.InformationRequests;
 import org.cpor.claim.Labels;
 import org.cpor.web.FieldError;
 
@@ -31,7 +32,7 @@ final class FieldErrors {
       Map.entry("partnerContactEmail", "The partner contact's e-mail"),
       Map.entry("incentiveOptOut", "The incentive opt-out"),
       Map.entry("comment", "Your answer"),
-      Map.entry("answerComment", "Your answer"),
+      Map.entry(InformationRequests.TASK_ANSWER, "Your answer"),
       Map.entry("justification", "The justification"),
       Map.entry("reason", "The reason"),
       Map.entry("poe", "Proof of execution:"));

@@ -3,6 +3,8 @@ package org.cpor.process;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.cpor.claim.InformationRequests;
+import org.cpor.claim.ValidationInput;
 
 /** The IDs of {@code processes/AssociationClaimProcess.bpmn} that Java refers to, and its variables. */
 final class AssociationClaimProcess {
@@ -56,12 +58,12 @@ final class AssociationClaimProcess {
   static final ProcessVariable<Date> OPT_OUT_DEADLINE_AT = ProcessVariable.instant("optOutDeadlineAt");
 
   /** The validator's decision: routing, kept. */
-  static final ProcessVariable<String> VALIDATION_OUTCOME = ProcessVariable.string("validationOutcome");
+  static final ProcessVariable<String> VALIDATION_OUTCOME = ProcessVariable.string(ValidationInput.OUTCOME);
   /** Sent with the decision and recorded in the store; cleared when a new review round starts. */
-  static final ProcessVariable<Object> VALIDATION_REASONS = ProcessVariable.sent("validationReasons");
-  static final ProcessVariable<Object> VALIDATION_COMMENT = ProcessVariable.sent("validationComment");
+  static final ProcessVariable<Object> VALIDATION_REASONS = ProcessVariable.sent(ValidationInput.REASONS);
+  static final ProcessVariable<Object> VALIDATION_COMMENT = ProcessVariable.sent(ValidationInput.COMMENT);
   /** The partner's answer when given in Tasklist. */
-  static final ProcessVariable<Object> ANSWER_COMMENT = ProcessVariable.sent("answerComment");
+  static final ProcessVariable<Object> ANSWER_COMMENT = ProcessVariable.sent(InformationRequests.TASK_ANSWER);
 
   /**
    * The claim an instance is about: its business key, which the product sets when it starts the instance and which

@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
  * form is loaded), never read back.
  */
 @Component
-class TaskDisplay {
+public class TaskDisplay {
 
   static final String CLAIM_SUMMARY = "claimSummary";
   static final String CLAIM_FINDINGS = "claimFindings";
   static final String COMPETING_CLAIMS = "competingClaims";
   static final String INFORMATION_QUESTION = "informationQuestion";
-  static final String POE_LINKS = "poeLinks";
+  /** The task's links to the claim's PoE files, which the claims history in Cockpit shows as links too. */
+  public static final String POE_LINKS = "poeLinks";
   static final String CLAIM_LINK = "claimLink";
   /** Card variables (the Tasklist filters list them) and the one a search looks into. */
   static final String PARTNER = "partner";

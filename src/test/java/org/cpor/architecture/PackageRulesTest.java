@@ -18,9 +18,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.cpor.CporApplication;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +73,21 @@ class PackageRulesTest {
                 ProcessEngineException.class))))
         .because("a feature needs the engine only through an interface of its own, answered in process/ "
             + "(ClaimWorkflow, ClaimIncidents, TasklistSetup)")
+        .check(PRODUCT);
+  }
+
+  /**
+   * Sign-in and the authorisations are an engine plugin for users, groups and grants: they never run a process, a task
+   * or a job, and never read history (Tasklist's filters they grant come from {@code process/} through
+   * {@code TasklistSetup}).
+   */
+  @Test
+  void signInAndTheAuthorisationsNeverRunTheProcess() {
+    noClasses().that().resideInAPackage("org.cpor.identity..")
+        .should().dependOnClassesThat().belongToAnyOf(RuntimeService.class, TaskService.class, FormService.class,
+            HistoryService.class, ManagementService.class, RepositoryService.class, FilterService.class)
+        .orShould().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..")
+        .because("what runs the claim's process lives in process/, behind one door")
         .check(PRODUCT);
   }
 

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.cpor.claim.ClaimStatus;
 import org.cpor.identity.Groups;
 import org.cpor.jdbc.Conditions;
+import org.cpor.process.TaskDisplay;
 import org.cpor.web.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,9 +47,6 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
    * stops after that many index entries instead of reading every claim of a long period.
    */
   static final int COUNTED_AT_MOST = 10_000;
-
-  /** The validation form's Markdown list of PoE links, a task-local display variable. */
-  private static final String POE_LINKS = "poeLinks";
 
   public ClaimsHistoryResource(String engineName) {
     super(engineName);
@@ -208,7 +206,7 @@ public class ClaimsHistoryResource extends AbstractCockpitPluginResource {
    */
   private static Map<String, Object> variable(HistoricVariableUpdate v) {
     Object value = v.getValue();
-    String type = value instanceof Date ? "date" : POE_LINKS.equals(v.getVariableName()) ? "poe-files" : "text";
+    String type = value instanceof Date ? "date" : TaskDisplay.POE_LINKS.equals(v.getVariableName()) ? "poe-files" : "text";
     return row("name", v.getVariableName(), "type", type,
         "value", value instanceof Date d ? instant(d) : "poe-files".equals(type) || value == null ? null : String.valueOf(value),
         "time", instant(v.getTime()), "revision", v.getRevision());
