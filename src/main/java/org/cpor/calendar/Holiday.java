@@ -2,4 +2,4 @@ package org.cpor.calendar;
 
 import java.time.LocalDate;
 
-public record Holiday(LocalDate date, String name) {}
+record Holiday(LocalDate date, String name) {}

@@ -4,6 +4,6 @@ import java.time.LocalDate;
 
 /** The days the business-day calendar skips besides weekends. */
 @FunctionalInterface
-public interface Holidays {
+interface Holidays {
   boolean isHoliday(LocalDate day);
 }

@@ -1,6 +1,6 @@
 package org.cpor.notification;
 
-public enum DeliveryState {
+enum DeliveryState {
   /** waiting to be sent, or to be tried again at {@code nextAttemptAt} */
   PENDING,
   /** being handed to the mail server right now */

@@ -4,12 +4,18 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +24,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -101,6 +109,38 @@ class PackageRulesTest {
         .should().dependOnClassesThat().haveSimpleNameEndingWith("Store")
         .because("a page that read a store itself would decide again what its caller may see, and could decide differently")
         .check(PRODUCT);
+  }
+
+  /**
+   * A package shows the others only what they use: a public type that nothing outside its package uses (the tests of
+   * other packages count) is package-private. Public by necessity: what a framework makes by its name.
+   */
+  @Test
+  void aPublicTypeIsUsedFromAnotherPackage() {
+    JavaClasses productAndTests = new ClassFileImporter().importPackages("org.cpor");
+    Set<String> product = PRODUCT.stream().map(JavaClass::getName).collect(Collectors.toSet());
+    classes().that().arePublic().and().areTopLevelClasses()
+        .and(DescribedPredicate.describe("are the product's", (JavaClass c) -> product.contains(c.getName())))
+        .and().doNotHaveFullyQualifiedName(CporApplication.class.getName())
+        // made by Camunda's webapps and its REST API from their names
+        .and().resideOutsideOfPackage("org.cpor.audit.cockpit..")
+        .and().doNotHaveSimpleName("SpringSecurityAuthenticationProvider")
+        // called by name: from the model's expressions (TaskRouting), the portal's templates (Deadlines, ClaimForm)
+        .and().doNotHaveSimpleName("TaskRouting").and().doNotHaveSimpleName("Deadlines").and().doNotHaveSimpleName("ClaimForm")
+        // read for their constants, which the compiler copies into the classes that read them
+        .and().doNotHaveSimpleName("TaskDisplay").and().doNotHaveSimpleName("ApiDocs").and().doNotHaveSimpleName("DeploymentSettings")
+        .should(new ArchCondition<JavaClass>("be used from another package") {
+          @Override
+          public void check(JavaClass type, ConditionEvents events) {
+            boolean used = type.getDirectDependenciesToSelf().stream()
+                .anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+            if (!used) {
+              events.add(SimpleConditionEvent.violated(type, type.getName() + " is public, but only its own package uses it"));
+            }
+          }
+        })
+        .because("what a package does not show cannot be tangled with")
+        .check(productAndTests);
   }
 
   /** Upper and lower case the same way on every machine: "TITLE".toLowerCase() is "tıtle" under a Turkish locale. */
