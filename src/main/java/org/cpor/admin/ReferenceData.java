@@ -64,6 +64,9 @@ class ReferenceData {
     List<FieldError> errors = new ArrayList<>();
     if (!ORGANISATION_ID.matcher(id).matches()) {
       errors.add(new FieldError("id", "must be 2 to 39 lower-case letters, digits or hyphens"));
+    } else if (Organisation.isAdminsSuffixed(id)) {
+      // its members' group would be another organisation's admins' group
+      errors.add(new FieldError("id", "must not end in " + Organisation.ADMINS_SUFFIX));
     }
     if (name == null || name.isBlank() || name.strip().length() > 120) {
       errors.add(new FieldError("name", "is required, at most 120 characters"));

@@ -27,12 +27,14 @@ public class ClaimAccess {
 
   /** The claim, locked for this transaction, when the caller is an Incentives admin of its organisation. */
   Claim lockForChange(String claimId, Caller caller) {
-    // read once, locked: a refusal below ends the transaction, and the lock with it
-    Claim claim = claims.lock(claimId).filter(c -> caller.canRead(c.organisationId())).orElseThrow(() -> notFound(claimId));
-    if (!caller.canChange(claim.organisationId())) {
-      throw new ForbiddenException("Only an Incentives admin of the claim's organisation may change it");
+    // read once, locked, when it is the caller's to change: no other organisation's row is ever locked
+    Optional<Claim> mine = caller.isIncentivesAdmin() && caller.organisation().isPresent()
+        ? claims.lock(claimId, caller.organisation().get().id()) : Optional.empty();
+    if (mine.isPresent()) {
+      return mine.get();
     }
-    return claim;
+    read(claimId, caller);
+    throw new ForbiddenException("Only an Incentives admin of the claim's organisation may change it");
   }
 
   private static NotFoundException notFound(String claimId) {

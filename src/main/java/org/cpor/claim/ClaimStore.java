@@ -110,8 +110,15 @@ public class ClaimStore {
 
   /** Locks the claim's row for the rest of the transaction, so concurrent changes of one claim queue up. */
   public Optional<Claim> lock(String id) {
+    return lock(id, null);
+  }
+
+  /** Locks the claim's row when it is this organisation's (any organisation's for null); another's is not touched. */
+  Optional<Claim> lock(String id, String organisationId) {
     changed(id);
-    Optional<Claim> locked = one(jdbc.sql("select * from claims where id = ? for update").param(id).query(this::claim).optional());
+    Optional<Claim> locked = one(jdbc.sql("select * from claims where id = ?"
+            + (organisationId == null ? "" : " and organisation_id = ?") + " for update")
+        .params(organisationId == null ? List.of(id) : List.of(id, organisationId)).query(this::claim).optional());
     locked.ifPresent(claim -> PerTransaction.remembered(new Remembered(id), () -> claim));
     return locked;
   }

@@ -91,9 +91,12 @@ public class Disputes {
    * SQL).
    */
   private static Optional<String> refusal(Claim claim, Optional<Decision> latest, boolean disputed, Instant now) {
-    Optional<Decision> rejection = latest.filter(d -> claim.status() == ClaimStatus.REJECTED && d.outcome() == DecisionOutcome.REJECTED);
-    if (rejection.isEmpty()) {
+    if (claim.status() != ClaimStatus.REJECTED) {
       return Optional.of("Claim " + claim.id() + " is " + claim.status() + "; only a rejection can be disputed");
+    }
+    Optional<Decision> rejection = latest.filter(d -> d.outcome() == DecisionOutcome.REJECTED);
+    if (rejection.isEmpty()) {
+      return Optional.of("Claim " + claim.id() + " has no rejection on record to dispute");
     }
     if (rejection.get().reasons().contains(ReasonCodes.CUSTOMER_DECLINED)) {
       return Optional.of("The customer declined this association; a customer's decline cannot be disputed");

@@ -44,19 +44,22 @@ public final class PerTransaction {
    * being answered once it is committed data (read outside a transaction, or by a transaction that committed).
    */
   public static <T> T referenceData(Object key, Supplier<T> read) {
+    boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+    if (inTransaction && TransactionSynchronizationManager.getResource(key) != null) {
+      return remembered(key, read); // what this transaction read (or wrote and read again) comes first
+    }
     @SuppressWarnings("unchecked")
     T remembered = (T) ofRequest(key);
     if (remembered != null) {
       return remembered;
     }
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    if (!inTransaction) {
       T value = read.get();
       keepForRequest(key, value);
       return value;
     }
-    boolean readNow = TransactionSynchronizationManager.getResource(key) == null;
     T value = remembered(key, read);
-    if (readNow && value != null) {
+    if (value != null) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {

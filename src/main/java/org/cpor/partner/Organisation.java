@@ -7,7 +7,8 @@ import java.util.List;
 public record Organisation(String id, String name, String timeZone) {
 
   private static final String GROUP_PREFIX = "partner-";
-  private static final String ADMINS_SUFFIX = "-admins";
+  /** What ends an organisation's admins' group ID; no organisation ID ends so. */
+  public static final String ADMINS_SUFFIX = "-admins";
 
   public String adminsGroup() {
     return adminsGroupOf(id);
@@ -31,6 +32,11 @@ public record Organisation(String id, String name, String timeZone) {
   /** The group of an organisation's Incentives admins, who answer its information requests. */
   public static String adminsGroupOf(String organisationId) {
     return GROUP_PREFIX + organisationId + ADMINS_SUFFIX;
+  }
+
+  /** Whether an ID ends as an admins' group does: such an organisation's members' group would be another's admins'. */
+  public static boolean isAdminsSuffixed(String organisationId) {
+    return organisationId.endsWith(ADMINS_SUFFIX);
   }
 
   /**

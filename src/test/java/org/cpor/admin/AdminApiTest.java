@@ -98,6 +98,11 @@ class AdminApiTest extends IntegrationTest {
     putJson("/api/admin/organisations/Bad Id", Map.of("name", "", "timeZone", "Mars/Olympus"), "admin")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("id", "name", "timeZone")));
+    putJson("/api/admin/organisations/fabrikam-admins", Map.of("name", "Fabrikam admins"), "admin")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("id"))
+        .andExpect(jsonPath("$.errors[0].message").value("must not end in -admins"));
+    assertThat(jdbc.sql("select count(*) from organisations where id = 'fabrikam-admins'").query(Long.class).single()).isZero();
     putJson("/api/admin/tenants/not-a-guid", Map.of("contactLanguage", "de", "domains", List.of("contoso.com")), "admin")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("tenantId", "contactLanguage", "domains")));

@@ -191,4 +191,30 @@ class WithdrawalRaceTest extends org.cpor.support.IntegrationTest {
     return new Round(answer.getStatus(), json.readTree(answer.getContentAsString()), validatorOutcome, statusOf(claimId),
         instance(claimId) != null, subjectsTo("ada@contoso.com"));
   }
+
+  /**
+   * Another organisation's admin asking to change a claim finds nothing (404) at once, even while the claim's own
+   * organisation holds its row: a change locks only a claim that is the caller's to change.
+   */
+  @Test
+  void anotherOrganisationsChange_findsNothing_andNeverWaitsOnTheClaimsRow() throws Exception {
+    String claimId = submit(Map.of());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (java.sql.Connection owner = dataSource.getConnection()) {
+      owner.setAutoCommit(false);
+      try (java.sql.PreparedStatement lock = owner.prepareStatement("select id from claims where id = ? for update")) {
+        lock.setString(1, claimId);
+        lock.executeQuery().close();
+      }
+      Future<MockHttpServletResponse> other = pool.submit(() -> mvc.perform(post("/api/claims/" + claimId + "/withdrawal")
+          .with(httpBasic("northwind-admin", "northwind-admin")).contentType(MediaType.APPLICATION_JSON)
+          .content("{\"reason\":\"Not ours\"}")).andReturn().getResponse());
+      // answered while the owner still holds the row (a wait for it would end in the database's lock timeout)
+      assertThat(other.get(60, TimeUnit.SECONDS).getStatus()).isEqualTo(404);
+      owner.rollback();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(statusOf(claimId)).isEqualTo("UNDER_REVIEW");
+  }
 }
