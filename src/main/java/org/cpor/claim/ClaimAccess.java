@@ -28,8 +28,8 @@ public class ClaimAccess {
   /** The claim, locked for this transaction, when the caller is an Incentives admin of its organisation. */
   Claim lockForChange(String claimId, Caller caller) {
     // read once, locked, when it is the caller's to change: no other organisation's row is ever locked
-    Optional<Claim> mine = caller.isIncentivesAdmin() && caller.organisation().isPresent()
-        ? claims.lock(claimId, caller.organisation().get().id()) : Optional.empty();
+    Optional<Claim> mine = caller.organisation().filter(o -> caller.canChange(o.id()))
+        .flatMap(o -> claims.lock(claimId, o.id()));
     if (mine.isPresent()) {
       return mine.get();
     }

@@ -116,9 +116,9 @@ public class ClaimStore {
   /** Locks the claim's row when it is this organisation's (any organisation's for null); another's is not touched. */
   Optional<Claim> lock(String id, String organisationId) {
     changed(id);
-    Optional<Claim> locked = one(jdbc.sql("select * from claims where id = ?"
-            + (organisationId == null ? "" : " and organisation_id = ?") + " for update")
-        .params(organisationId == null ? List.of(id) : List.of(id, organisationId)).query(this::claim).optional());
+    Conditions row = new Conditions().equal("id", id).equal("organisation_id", organisationId);
+    Optional<Claim> locked = one(jdbc.sql("select * from claims" + row.where() + " for update").params(row.params())
+        .query(this::claim).optional());
     locked.ifPresent(claim -> PerTransaction.remembered(new Remembered(id), () -> claim));
     return locked;
   }

@@ -72,10 +72,8 @@ public class Disputes {
     Set<String> disputed = claims.disputed(rejected);
     Map<String, Instant> until = new HashMap<>();
     for (Claim claim : page) {
-      if (claim.status() == ClaimStatus.REJECTED) {
-        until(claim, Optional.ofNullable(decisions.get(claim.id())), disputed.contains(claim.id()))
-            .ifPresent(instant -> until.put(claim.id(), instant));
-      }
+      until(claim, Optional.ofNullable(decisions.get(claim.id())), disputed.contains(claim.id()))
+          .ifPresent(instant -> until.put(claim.id(), instant));
     }
     return until;
   }

@@ -9,7 +9,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Data read once per transaction: a claim, the organisations and the workload catalogue are asked for again and again
  * by the steps of one submission or one step of the process, and each answer would be the same query. Reference data
- * is also read once per HTTP request outside a transaction. A write of the data forgets what was remembered.
+ * is also kept for the HTTP request being answered, once it is committed. A write of the data forgets what was
+ * remembered.
  */
 public final class PerTransaction {
 

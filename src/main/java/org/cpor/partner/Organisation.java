@@ -34,18 +34,17 @@ public record Organisation(String id, String name, String timeZone) {
     return GROUP_PREFIX + organisationId + ADMINS_SUFFIX;
   }
 
-  /** Whether an ID ends as an admins' group does: such an organisation's members' group would be another's admins'. */
-  public static boolean isAdminsSuffixed(String organisationId) {
-    return organisationId.endsWith(ADMINS_SUFFIX);
+  /**
+   * Whether an ID ends as an admins' group's does: no organisation's may, or its members' group would be another's
+   * admins' group.
+   */
+  public static boolean isAdminsSuffixed(String id) {
+    return id.endsWith(ADMINS_SUFFIX);
   }
 
-  /**
-   * The organisations whose members' group is among a user's groups: an admins' group is not read as an organisation
-   * of its own when its members' group is there too.
-   */
+  /** The organisations whose members' group is among a user's groups (an admins' group is no organisation's). */
   public static List<String> idsAmong(Collection<String> groups) {
-    return groups.stream().filter(Organisation::isOrganisationGroup)
-        .filter(g -> !(g.endsWith(ADMINS_SUFFIX) && groups.contains(g.substring(0, g.length() - ADMINS_SUFFIX.length()))))
+    return groups.stream().filter(g -> isOrganisationGroup(g) && !isAdminsSuffixed(g))
         .map(g -> g.substring(GROUP_PREFIX.length()))
         .toList();
   }

@@ -11,24 +11,28 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.cpor.claim.ClaimStore;
 import org.cpor.identity.Groups;
+import org.cpor.identity.UserDirectory;
 import org.cpor.partner.Organisation;
 import org.springframework.stereotype.Component;
 
 /**
  * Who works which task of a claim, derived from the claim store and never from a process variable: validators
  * decide {@code Task_ValidateClaim}; the Incentives admins of the claim's own organisation answer
- * {@code Task_ProvideInformation}. Public only because the model calls it. The model routes the partner's task with {@link #partnerAdminsGroup}; the REST
- * guard and the task listeners check every completion, claim and assignment against {@link #groupFor}.
+ * {@code Task_ProvideInformation}. Public only because the model calls it. The model routes the partner's task with
+ * {@link #partnerAdminsGroup}; the REST guard and the task listeners check every completion, claim and assignment
+ * against {@link #groupFor}.
  */
 @Component("taskRouting")
 public class TaskRouting {
 
   private final ClaimStore claims;
   private final IdentityService identity;
+  private final UserDirectory users;
 
-  TaskRouting(ClaimStore claims, IdentityService identity) {
+  TaskRouting(ClaimStore claims, IdentityService identity, UserDirectory users) {
     this.claims = claims;
     this.identity = identity;
+    this.users = users;
   }
 
   /** The candidate group of the claim's information request: {@code partner-<organisation>-admins}. */
@@ -49,7 +53,7 @@ public class TaskRouting {
 
   /** Why a user, known by ID only, may not be given the task; empty when they may (nobody, or a member of its group). */
   Optional<String> assignmentRefused(String taskName, String group, String userId) {
-    if (userId == null || group == null || asProduct(() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0)) {
+    if (userId == null || group == null || asProduct(() -> users.isMember(userId, group))) {
       return Optional.empty();
     }
     return Optional.of(taskName + " may not be assigned to " + userId + ": only members of " + group + " work it");

@@ -74,7 +74,6 @@ public class TenantDirectory {
     if (tenant(tenant.tenantId()).isPresent()) {
       return false;
     }
-    PerTransaction.forget(new Remembered(tenant.tenantId().toLowerCase(Locale.ROOT)));
     jdbc.sql("insert into tenants (tenant_id, contact_language) values (?, ?)")
         .param(tenant.tenantId()).param(tenant.contactLanguage()).update();
     for (String domain : tenant.domains()) {

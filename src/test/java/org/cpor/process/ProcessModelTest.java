@@ -43,6 +43,9 @@ import org.springframework.context.ApplicationContext;
 class ProcessModelTest extends IntegrationTest {
 
   private static final Pattern EXPRESSION_BEAN = Pattern.compile("^\\$\\{([a-zA-Z]+)}$");
+  /** The names of the decision outcomes, which the model's and the forms' conditions compare with. */
+  private static final Set<String> OUTCOMES = java.util.Arrays.stream(org.cpor.claim.DecisionOutcome.values())
+      .map(Enum::name).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
 
   @Autowired RepositoryService repository;
   @Autowired ApplicationContext context;
@@ -54,13 +57,30 @@ class ProcessModelTest extends IntegrationTest {
   }
 
   private static List<String> constants(String prefix) throws IllegalAccessException {
-    List<String> values = new ArrayList<>();
-    for (Field field : AssociationClaimProcess.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field.getName().startsWith(prefix)) {
-        values.add((String) field.get(null));
+    return constants(AssociationClaimProcess.class, String.class, prefix).stream().map(String.class::cast).toList();
+  }
+
+  /** The values of {@code owner}'s static fields of {@code type} whose names start with {@code prefix}. */
+  private static List<Object> constants(Class<?> owner, Class<?> type, String prefix) throws IllegalAccessException {
+    List<Object> values = new ArrayList<>();
+    for (Field field : owner.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == type && field.getName().startsWith(prefix)) {
+        values.add(field.get(null));
       }
     }
     return values;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode form(String formId) throws java.io.IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(java.nio.file.Files.readString(java.nio.file.Path.of("forms", formId + ".form")));
+  }
+
+  /** The field keys of a form. */
+  private static Set<String> keys(com.fasterxml.jackson.databind.JsonNode form) {
+    Set<String> keys = new TreeSet<>();
+    form.findValues("key").forEach(key -> keys.add(key.asText()));
+    return keys;
   }
 
   @Test
@@ -184,9 +204,7 @@ class ProcessModelTest extends IntegrationTest {
     BpmnModelInstance model = model();
     for (String taskId : List.of(AssociationClaimProcess.TASK_VALIDATE_CLAIM, AssociationClaimProcess.TASK_PROVIDE_INFORMATION)) {
       String formId = ((UserTask) model.getModelElementById(taskId)).getCamundaFormRef();
-      Set<String> keys = new TreeSet<>();
-      new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.nio.file.Files.readString(java.nio.file.Path.of("forms", formId + ".form")))
-          .findValues("key").forEach(key -> keys.add(key.asText()));
+      Set<String> keys = keys(form(formId));
       Set<String> filledIn = new TreeSet<>(keys);
       filledIn.removeAll(EngineRestGuard.DISPLAY_FIELDS);
       assertThat(filledIn).as(formId + ": the fields a user fills in").containsExactlyInAnyOrderElementsOf(
@@ -204,24 +222,12 @@ class ProcessModelTest extends IntegrationTest {
    */
   @Test
   void everyValueAFormShowsOrComparesIsNamedByTheCode_andEveryTaskGoesToAGroupTheCodeNames() throws Exception {
-    Set<String> shown = new TreeSet<>();
-    for (Field field : TaskDisplay.class.getDeclaredFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-        field.setAccessible(true);
-        shown.add((String) field.get(null));
-      }
-    }
-    Set<String> outcomes = new TreeSet<>();
-    for (org.cpor.claim.DecisionOutcome outcome : org.cpor.claim.DecisionOutcome.values()) {
-      outcomes.add(outcome.name());
-    }
+    List<Object> shown = constants(TaskDisplay.class, String.class, "");
     BpmnModelInstance model = model();
     int checked = 0;
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(java.nio.file.Files.readString(java.nio.file.Path.of("forms", task.getCamundaFormRef() + ".form")));
-      Set<String> keys = new TreeSet<>();
-      form.findValues("key").forEach(key -> keys.add(key.asText()));
+      com.fasterxml.jackson.databind.JsonNode form = form(task.getCamundaFormRef());
+      Set<String> keys = keys(form);
       List<String> texts = new ArrayList<>();
       collectTexts(form, texts);
       for (String text : texts) {
@@ -233,7 +239,7 @@ class ProcessModelTest extends IntegrationTest {
         Matcher comparison = Pattern.compile("([a-zA-Z]+) = \"([A-Z_]+)\"").matcher(text);
         while (text.startsWith("=") && comparison.find()) {
           assertThat(comparison.group(1)).as(task.getCamundaFormRef() + ": " + comparison.group()).isIn(keys);
-          assertThat(comparison.group(2)).as(task.getCamundaFormRef() + ": " + comparison.group()).isIn(outcomes);
+          assertThat(comparison.group(2)).as(task.getCamundaFormRef() + ": " + comparison.group()).isIn(OUTCOMES);
           checked++;
         }
       }
@@ -263,16 +269,8 @@ class ProcessModelTest extends IntegrationTest {
    */
   @Test
   void everyExpressionOfTheModelReadsConstantsOfTheCode() throws Exception {
-    Set<String> variables = new TreeSet<>();
-    for (Field field : AssociationClaimProcess.class.getDeclaredFields()) {
-      if (field.getType() == ProcessVariable.class) {
-        variables.add(((ProcessVariable<?>) field.get(null)).name());
-      }
-    }
-    Set<String> outcomes = new TreeSet<>();
-    for (org.cpor.claim.DecisionOutcome outcome : org.cpor.claim.DecisionOutcome.values()) {
-      outcomes.add(outcome.name());
-    }
+    List<String> variables = constants(AssociationClaimProcess.class, ProcessVariable.class, "").stream()
+        .map(variable -> ((ProcessVariable<?>) variable).name()).toList();
     String xml = java.nio.file.Files.readString(java.nio.file.Path.of("processes", AssociationClaimProcess.PROCESS_ID + ".bpmn"));
     Matcher expression = Pattern.compile("\\$\\{([^}]*)}").matcher(xml);
     Pattern variable = Pattern.compile("^([a-zA-Z]+)$");
@@ -287,7 +285,7 @@ class ProcessModelTest extends IntegrationTest {
             .as("${%s}: a process variable of the code or a bean", text).isTrue();
       } else if ((m = read.matcher(text)).matches()) {
         assertThat(m.group(1)).as(text).isIn(variables);
-        assertThat(m.group(2)).as(text).isIn(outcomes);
+        assertThat(m.group(2)).as(text).isIn(OUTCOMES);
       } else if ((m = call.matcher(text)).matches()) {
         assertThat(context.containsBean(m.group(1))).as(text).isTrue();
         assertThat(context.getType(m.group(1)).getMethod(m.group(2), org.camunda.bpm.engine.delegate.DelegateExecution.class))
@@ -308,9 +306,7 @@ class ProcessModelTest extends IntegrationTest {
 
   @Test
   void decisionForm_offersEachOutcomesReasons_inTheProductsWords() throws Exception {
-    String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms", "ValidateClaimForm.form"));
-    String expression = new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).findValues("valuesExpression")
-        .get(0).asText();
+    String expression = form(AssociationClaimProcess.FORM_VALIDATE_CLAIM).findValues("valuesExpression").get(0).asText();
     String[] branches = expression.split("else if");
     assertThat(branches[0]).contains("\"REJECTED\"");
     assertThat(branches[1]).contains("\"INFORMATION_REQUESTED\"");
