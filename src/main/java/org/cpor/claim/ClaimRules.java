@@ -1,85 +1,64 @@
 package org.cpor.claim;
 
+import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cpor.catalogue.Program;
 import org.cpor.catalogue.WorkloadCatalogue;
-import org.cpor.claim.ClaimRequest.CustomerContactRequest;
-import org.cpor.claim.ClaimRequest.PartnerContactRequest;
 import org.cpor.claim.ClaimRequest.WorkloadRequest;
-import org.cpor.partner.PartnerLocation;
 import org.cpor.tenant.Tenant;
 import org.cpor.web.FieldError;
-import org.cpor.web.Languages;
-import org.cpor.web.Limits;
 import org.springframework.stereotype.Component;
 
-/** The field rules of DOMAIN.md: every bad field of a claim is named at once (after {@link Limits}). */
+/**
+ * The field rules of DOMAIN.md, every bad field of a claim or an answer named at once, in the order of its fields (after
+ * {@link ClaimLimits}): each field's own rules are the request's Bean Validation constraints; what depends on another
+ * field or on the workload catalogue (the program's workloads, subscription IDs, the incentive opt-out) is here.
+ */
 @Component
 class ClaimRules {
 
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
-
   private final WorkloadCatalogue catalogue;
+  private final Validator validator;
 
-  ClaimRules(WorkloadCatalogue catalogue) {
+  ClaimRules(WorkloadCatalogue catalogue, Validator validator) {
     this.catalogue = catalogue;
+    this.validator = validator;
   }
 
   List<FieldError> check(ClaimRequest claim) {
-    List<FieldError> errors = new ArrayList<>();
-    String name = strip(claim.name());
-    if (name == null) {
-      errors.add(new FieldError("name", "is required"));
-    } else if (name.length() < Limits.NAME_MIN || name.length() > Limits.NAME) {
-      errors.add(new FieldError("name", Limits.nameLength(name.length())));
-    }
-    if (blank(claim.partnerId())) {
-      errors.add(new FieldError("partnerId", "is required"));
-    } else if (!PartnerLocation.PARTNER_ID.matcher(claim.partnerId().strip()).matches()) {
-      errors.add(new FieldError("partnerId", "must be a PartnerID of 6 to 8 digits"));
-    }
-    Program program = null;
-    if (blank(claim.program())) {
-      errors.add(new FieldError("program", "is required"));
-    } else {
-      program = program(claim.program());
-      if (program == null) {
-        errors.add(new FieldError("program", "must be one of OSA_SELL, OSU_M365, OSU_BUSINESS_APPLICATIONS"));
-      }
-    }
-    if (blank(claim.customerTenantId())) {
-      errors.add(new FieldError("customerTenantId", "is required"));
-    } else if (!Tenant.ID.matcher(claim.customerTenantId().strip()).matches()) {
-      errors.add(new FieldError("customerTenantId", "must be a GUID (the Microsoft Entra directory ID)"));
-    }
-    if (blank(claim.customerDomain())) {
-      errors.add(new FieldError("customerDomain", "is required"));
-    } else if (!Tenant.DOMAIN.matcher(claim.customerDomain().strip()).matches()) {
-      errors.add(new FieldError("customerDomain", "must be a domain name such as contoso.onmicrosoft.com"));
+    List<FieldError> errors = violations(claim);
+    Program program = claim.program() == null ? null : program(claim.program());
+    if (claim.program() != null && program == null) {
+      errors.add(new FieldError("program", "must be one of OSA_SELL, OSU_M365, OSU_BUSINESS_APPLICATIONS"));
     }
     checkWorkloads(claim.workloads(), program, errors);
-    checkCustomerContact(claim.customerContact(), errors);
-    checkPartnerContact(claim.partnerContact(), errors);
     if (Boolean.TRUE.equals(claim.incentiveOptOut()) && program != null && !program.allowsIncentiveOptOut()) {
       errors.add(new FieldError("incentiveOptOut", "exists for Modern Work and Security (OSU_M365) claims only"));
     }
-    if (claim.comment() != null && claim.comment().length() > Limits.TEXT) {
-      errors.add(new FieldError("comment", Limits.tooLong(Limits.TEXT, claim.comment().length())));
-    }
-    return errors;
+    return inOrderOf(ClaimRequest.class, errors);
   }
 
-  /** The workloads of a claim or of a corrected answer: one look at the program's catalogue, whatever their number. */
-  void checkWorkloads(List<WorkloadRequest> workloads, Program program, List<FieldError> errors) {
+  /** The corrections an answer to an information request carries, for a claim of this program. */
+  List<FieldError> check(InformationAnswer answer, Program program) {
+    List<FieldError> errors = violations(answer);
+    checkWorkloads(answer.workloads(), program, errors);
+    return inOrderOf(InformationAnswer.class, errors);
+  }
+
+  /**
+   * The workloads of a claim or of a corrected answer, one by one (that there is one at all is a constraint): one look
+   * at the program's catalogue, whatever their number.
+   */
+  private void checkWorkloads(List<WorkloadRequest> workloads, Program program, List<FieldError> errors) {
     if (workloads == null || workloads.isEmpty()) {
-      errors.add(new FieldError("workloads", "name at least one workload"));
       return;
     }
     Set<String> ofProgram = program == null ? Set.of()
@@ -88,11 +67,11 @@ class ClaimRules {
     for (int i = 0; i < workloads.size(); i++) {
       String field = "workloads[" + i + "]";
       WorkloadRequest workload = workloads.get(i);
-      if (workload == null || blank(workload.code())) {
-        errors.add(new FieldError(field + ".code", "is required"));
+      if (workload == null || workload.code() == null) {
+        errors.add(new FieldError(field + ".code", ClaimRequest.REQUIRED));
         continue;
       }
-      String code = workload.code().strip();
+      String code = workload.code();
       if (!seen.add(code)) {
         errors.add(new FieldError(field + ".code", code + " is claimed twice"));
         continue;
@@ -107,7 +86,7 @@ class ClaimRules {
         }
         continue;
       }
-      String subscription = strip(workload.subscriptionId());
+      String subscription = workload.subscriptionId();
       if (program.needsSubscriptionIds()) {
         if (subscription == null) {
           errors.add(new FieldError(field + ".subscriptionId", "is required for Business Applications workloads"));
@@ -120,57 +99,46 @@ class ClaimRules {
     }
   }
 
-  void checkCustomerContact(CustomerContactRequest contact, List<FieldError> errors) {
-    if (contact == null) {
-      errors.add(new FieldError("customerContact", "is required"));
-      return;
-    }
-    text("customerContact.name", contact.name(), errors);
-    text("customerContact.title", contact.title(), errors);
-    email("customerContact.email", contact.email(), errors);
-    if (contact.language() != null && !Languages.isSupported(contact.language().strip().toLowerCase(Locale.ROOT))) {
-      errors.add(new FieldError("customerContact.language", Languages.CHOICE));
-    }
+  /** The request's Bean Validation constraints, those of the requests it holds too (the contacts). */
+  private List<FieldError> violations(Record request) {
+    return validator.validate(request).stream().map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
-  void checkPartnerContact(PartnerContactRequest contact, List<FieldError> errors) {
-    if (contact == null) {
-      errors.add(new FieldError("partnerContact", "is required"));
-      return;
-    }
-    text("partnerContact.name", contact.name(), errors);
-    email("partnerContact.email", contact.email(), errors);
+  /**
+   * The errors in the order of the request's fields they name, down into the requests it holds (those of one field, a
+   * list's say, in the order they were found).
+   */
+  private static List<FieldError> inOrderOf(Class<? extends Record> type, List<FieldError> errors) {
+    Comparator<List<Integer>> byPosition = (a, b) -> {
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        if (!a.get(i).equals(b.get(i))) {
+          return Integer.compare(a.get(i), b.get(i));
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    };
+    return errors.stream().sorted(Comparator.comparing(e -> position(type, e.field().split("\\[")[0]), byPosition))
+        .collect(Collectors.toCollection(ArrayList::new));
   }
 
-  private static void text(String field, String value, List<FieldError> errors) {
-    if (blank(value)) {
-      errors.add(new FieldError(field, "is required"));
-    } else if (value.strip().length() > Limits.NAME) {
-      errors.add(new FieldError(field, Limits.tooLong(Limits.NAME, value.strip().length())));
+  /** Where a field lies in a request: the index of each record component along its path. */
+  private static List<Integer> position(Class<?> type, String path) {
+    List<Integer> position = new ArrayList<>();
+    for (String name : path.split("\\.")) {
+      RecordComponent[] components = type.isRecord() ? type.getRecordComponents() : new RecordComponent[0];
+      int index = Arrays.stream(components).map(RecordComponent::getName).toList().indexOf(name);
+      position.add(index);
+      type = index < 0 ? Object.class : components[index].getType();
     }
+    return position;
   }
 
-  private static void email(String field, String value, List<FieldError> errors) {
-    if (blank(value)) {
-      errors.add(new FieldError(field, "is required"));
-    } else if (value.strip().length() > Limits.EMAIL || !EMAIL.matcher(value.strip()).matches()) {
-      errors.add(new FieldError(field, "must be an e-mail address"));
-    }
-  }
-
-  static Program program(String value) {
+  private static Program program(String value) {
     try {
-      return Program.valueOf(value.strip());
+      return Program.valueOf(value);
     } catch (IllegalArgumentException e) {
       return null;
     }
-  }
-
-  static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  static String strip(String value) {
-    return blank(value) ? null : value.strip();
   }
 }

@@ -9,6 +9,7 @@ import org.cpor.catalogue.Program;
 import org.cpor.claim.Claim.ClaimedWorkload;
 import org.cpor.claim.Claim.CustomerContact;
 import org.cpor.claim.Claim.PartnerContact;
+import org.cpor.claim.ClaimRequest.CustomerContactRequest;
 import org.cpor.identity.Caller;
 import org.cpor.partner.Organisation;
 import org.cpor.poe.PoeFiles;
@@ -20,6 +21,7 @@ import org.cpor.timeline.TimelineEvent;
 import org.cpor.web.FieldError;
 import org.cpor.web.ForbiddenException;
 import org.cpor.web.InvalidInputException;
+import org.cpor.web.Languages;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -114,24 +116,24 @@ public class ClaimSubmissions {
     return submitted;
   }
 
+  /** A tenant ID as stored: lower case (the request's texts arrive stripped). */
   private static String tenantId(ClaimRequest request) {
-    return request.customerTenantId().strip().toLowerCase(Locale.ROOT);
+    return request.customerTenantId().toLowerCase(Locale.ROOT);
   }
 
   private Claim normalise(ClaimRequest request, Organisation organisation, Caller caller) {
-    Program program = Program.valueOf(request.program().strip());
+    Program program = Program.valueOf(request.program());
     String tenantId = tenantId(request);
-    String language = request.customerContact().language() != null
-        ? request.customerContact().language().strip().toLowerCase(Locale.ROOT)
-        : tenants.tenant(tenantId).map(Tenant::contactLanguage).orElse("en");
+    CustomerContactRequest customer = request.customerContact();
+    String language = customer.language() != null ? customer.language().toLowerCase(Locale.ROOT)
+        : tenants.tenant(tenantId).map(Tenant::contactLanguage).orElse(Languages.ENGLISH);
     List<ClaimedWorkload> workloads = request.workloads().stream()
-        .map(w -> new ClaimedWorkload(w.code().strip(), ClaimRules.strip(w.subscriptionId())))
+        .map(w -> new ClaimedWorkload(w.code(), w.subscriptionId()))
         .toList();
-    return new Claim(UUID.randomUUID().toString(), request.name().strip(), request.partnerId().strip(), organisation.id(),
-        program, tenantId, request.customerDomain().strip().toLowerCase(Locale.ROOT), workloads,
-        new CustomerContact(request.customerContact().name().strip(), request.customerContact().title().strip(),
-            request.customerContact().email().strip(), language),
-        new PartnerContact(request.partnerContact().name().strip(), request.partnerContact().email().strip()),
+    return new Claim(UUID.randomUUID().toString(), request.name(), request.partnerId(), organisation.id(),
+        program, tenantId, request.customerDomain().toLowerCase(Locale.ROOT), workloads,
+        new CustomerContact(customer.name(), customer.title(), customer.email(), language),
+        new PartnerContact(request.partnerContact().name(), request.partnerContact().email()),
         Boolean.TRUE.equals(request.incentiveOptOut()), request.comment(), ClaimStatus.SUBMITTED, clock.instant(),
         caller.userId(), null, null, null, null, null, null);
   }

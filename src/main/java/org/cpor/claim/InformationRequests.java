@@ -95,15 +95,7 @@ public class InformationRequests {
       errors.add(new FieldError("comment", "is required: answer the validator's question"));
     }
     errors.addAll(poeFiles.checkAttachable(answer.poeIds(), claim.organisationId(), "poeIds"));
-    if (answer.workloads() != null) {
-      rules.checkWorkloads(answer.workloads(), claim.program(), errors);
-    }
-    if (answer.customerContact() != null) {
-      rules.checkCustomerContact(answer.customerContact(), errors);
-    }
-    if (answer.partnerContact() != null) {
-      rules.checkPartnerContact(answer.partnerContact(), errors);
-    }
+    errors.addAll(rules.check(answer, claim.program()));
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
@@ -115,7 +107,7 @@ public class InformationRequests {
     poeIds.addAll(poeFiles.uploadAll(caller, uploads));
     if (answer.workloads() != null) {
       List<ClaimedWorkload> workloads = answer.workloads().stream()
-          .map(w -> new ClaimedWorkload(w.code().strip(), ClaimRules.strip(w.subscriptionId())))
+          .map(w -> new ClaimedWorkload(w.code(), w.subscriptionId()))
           .toList();
       checks.remember(claimId, checks.refuse(claim.organisationId(), claim.partnerId(), claim.customerTenantId(),
           claim.customerDomain(), workloads.stream().map(ClaimedWorkload::code).toList(), claimId));
@@ -125,14 +117,12 @@ public class InformationRequests {
     }
     if (answer.customerContact() != null) {
       var contact = answer.customerContact();
-      claims.updateCustomerContact(claimId, new CustomerContact(contact.name().strip(), contact.title().strip(),
-          contact.email().strip(), contact.language() == null ? claim.customerContact().language()
-              : contact.language().strip().toLowerCase(Locale.ROOT)));
+      claims.updateCustomerContact(claimId, new CustomerContact(contact.name(), contact.title(), contact.email(),
+          contact.language() == null ? claim.customerContact().language() : contact.language().toLowerCase(Locale.ROOT)));
       timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "CUSTOMER_CONTACT_CORRECTED", null));
     }
     if (answer.partnerContact() != null) {
-      claims.updatePartnerContact(claimId, new PartnerContact(answer.partnerContact().name().strip(),
-          answer.partnerContact().email().strip()));
+      claims.updatePartnerContact(claimId, new PartnerContact(answer.partnerContact().name(), answer.partnerContact().email()));
       timeline.record(claimId, new TimelineEvent(clock.instant(), caller.userId(), "PARTNER_CONTACT_CORRECTED", null));
     }
     poeFiles.attach(poeIds, claimId, open.id(), null, caller.userId());

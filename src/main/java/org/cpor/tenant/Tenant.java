@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 public record Tenant(String tenantId, String contactLanguage, List<String> domains) {
 
   /** A tenant ID: a GUID. */
-  public static final Pattern ID = Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+  public static final String ID_FORMAT = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+  public static final Pattern ID = Pattern.compile(ID_FORMAT);
   /** A customer domain (RFC 1035 labels, at most 253 characters). */
-  public static final Pattern DOMAIN = Pattern.compile("^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$");
+  public static final String DOMAIN_FORMAT = "^(?=.{4,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}$";
+  public static final Pattern DOMAIN = Pattern.compile(DOMAIN_FORMAT);
 }

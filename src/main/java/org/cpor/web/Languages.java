@@ -9,6 +9,8 @@ public final class Languages {
   public static final String HUNGARIAN = "hu";
   /** How an error names the choice. */
   public static final String CHOICE = "must be " + ENGLISH + " or " + HUNGARIAN;
+  /** The choice as a regular expression (case is ignored where it is used). */
+  public static final String FORMAT = ENGLISH + "|" + HUNGARIAN;
 
   private static final Set<String> SUPPORTED = Set.of(ENGLISH, HUNGARIAN);
 

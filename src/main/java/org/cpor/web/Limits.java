@@ -37,7 +37,11 @@ public final class Limits {
   private Limits() {}
 
   public static String nameLength(int length) {
-    return "must be " + NAME_MIN + " to " + NAME + " characters long (it has " + length + ")";
+    return lengthBetween(NAME_MIN, NAME, length);
+  }
+
+  public static String lengthBetween(int min, int max, int length) {
+    return "must be " + min + " to " + max + " characters long (it has " + length + ")";
   }
 
   public static String tooLong(int max, int length) {

@@ -101,6 +101,81 @@ class ClaimApiTest extends IntegrationTest {
             "customerTenantId", "customerDomain", "workloads", "customerContact", "partnerContact")));
   }
 
+  /** The field rules word for word, in the order of the claim's fields: what a partner's client shows its user. */
+  @Test
+  void everyBadFieldIsNamedAtOnce_inTheClaimsOrder_inTheRulesWords() throws Exception {
+    Map<String, Object> contact = new java.util.LinkedHashMap<>();
+    contact.put("name", " ");
+    contact.put("title", "CIO");
+    contact.put("email", "ada@");
+    contact.put("language", " ");
+    Map<String, Object> bad = new java.util.HashMap<>(Map.of("name", "ab", "partnerId", "12a", "program", "OSU_NOPE",
+        "customerTenantId", "not-a-guid", "customerDomain", "nodot",
+        "workloads", List.of(Map.of("code", "TEAMS"), Map.of("code", "TEAMS"), Map.of("code", "NOPE")),
+        "customerContact", contact, "partnerContact", Map.of("name", "Grace", "email", "grace@@example.com"),
+        "comment", "x".repeat(10_001)));
+    assertThat(errors(postJson("/api/claims", claimBody(bad), "fabrikam-admin"))).containsExactly(
+        "comment: must be at most 10000 characters long (it has 10001)");
+    bad.remove("comment");
+    assertThat(errors(postJson("/api/claims", claimBody(bad), "fabrikam-admin"))).containsExactly(
+        "name: must be 3 to 120 characters long (it has 2)",
+        "partnerId: must be a PartnerID of 6 to 8 digits",
+        "program: must be one of OSA_SELL, OSU_M365, OSU_BUSINESS_APPLICATIONS",
+        "customerTenantId: must be a GUID (the Microsoft Entra directory ID)",
+        "customerDomain: must be a domain name such as contoso.onmicrosoft.com",
+        "workloads[1].code: TEAMS is claimed twice",
+        "workloads[2].code: unknown workload NOPE",
+        "customerContact.name: is required",
+        "customerContact.email: must be an e-mail address",
+        "customerContact.language: must be en or hu",
+        "partnerContact.email: must be an e-mail address");
+    assertThat(errors(postJson("/api/claims", Map.of("poeIds", List.of()), "fabrikam-admin"))).startsWith(
+        "name: is required", "partnerId: is required", "program: is required", "customerTenantId: is required",
+        "customerDomain: is required", "workloads: name at least one workload", "customerContact: is required",
+        "partnerContact: is required");
+    assertThat(claims.search(new ClaimQuery(null, null, null, null, null, 0, 10))).isEmpty();
+  }
+
+  /** An answer's corrections follow the same rules, named in the order of the answer's fields. */
+  @Test
+  void everyBadCorrectionOfAnAnswerIsNamedAtOnce_inTheAnswersOrder() throws Exception {
+    String claimId = submit(Map.of());
+    validate(claimId, "INFORMATION_REQUESTED", "MISSING_POE", "Which file?");
+    Map<String, Object> answer = new java.util.HashMap<>(Map.of("comment", " ", "workloads", List.of(),
+        "customerContact", Map.of("name", " ", "title", "CIO", "email", "ada"),
+        "partnerContact", Map.of("name", "Grace", "email", "grace@")));
+    assertThat(errors(postJson("/api/claims/" + claimId + "/information", answer, "fabrikam-admin"))).containsExactly(
+        "comment: is required: answer the validator's question",
+        "workloads: name at least one workload",
+        "customerContact.name: is required",
+        "customerContact.email: must be an e-mail address",
+        "partnerContact.email: must be an e-mail address");
+    assertThat(statusOf(claimId)).isEqualTo("PARTNER_ACTION_REQUIRED");
+  }
+
+  /** Blanks around a value are no error: the claim keeps the value without them. */
+  @Test
+  void blanksAroundValues_areDropped() throws Exception {
+    String claimId = submit(Map.of("partnerId", " 4567890 ", "customerTenantId", " " + CONTOSO + " ",
+        "customerDomain", " contoso.onmicrosoft.com ", "workloads", List.of(Map.of("code", " TEAMS ")),
+        "customerContact", Map.of("name", " Ada Lovelace ", "title", " CIO ", "email", " ada@contoso.com ", "language", " EN "),
+        "partnerContact", Map.of("name", " Grace Hopper ", "email", " grace@fabrikam-partner.com ")));
+    Claim claim = claim(claimId);
+    assertThat(List.of(claim.partnerId(), claim.customerTenantId(), claim.customerDomain(), claim.customerContact().name(),
+        claim.customerContact().title(), claim.customerContact().email(), claim.customerContact().language(),
+        claim.partnerContact().name(), claim.partnerContact().email()))
+        .containsExactly("4567890", CONTOSO, "contoso.onmicrosoft.com", "Ada Lovelace", "CIO", "ada@contoso.com", "en",
+            "Grace Hopper", "grace@fabrikam-partner.com");
+    assertThat(claim.workloadCodes()).containsExactly("TEAMS");
+  }
+
+  private List<String> errors(org.springframework.test.web.servlet.ResultActions answer) throws Exception {
+    JsonNode problem = json.readTree(answer.andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString());
+    List<String> errors = new java.util.ArrayList<>();
+    problem.get("errors").forEach(e -> errors.add(e.get("field").asText() + ": " + e.get("message").asText()));
+    return errors;
+  }
+
   @Test
   void unreadableJson_isABadRequest() throws Exception {
     mvc.perform(post("/api/claims").with(httpBasic("fabrikam-admin", "fabrikam-admin")).contentType(MediaType.APPLICATION_JSON)
