@@ -62,11 +62,7 @@ public class ClaimValidation {
   /** A validator's decision as checked: outcome, reason codes and comment. */
   record CheckedDecision(DecisionOutcome outcome, List<String> reasons, String comment) {}
 
-  /** Checks a validator's decision (as {@link #decide} will); throws naming every bad field, changes nothing. */
-  public void check(ValidationInput input) {
-    checked(input);
-  }
-
+  /** Checks a validator's decision; throws naming every bad field, changes nothing. */
   private CheckedDecision checked(ValidationInput input) {
     List<FieldError> errors = new ArrayList<>();
     DecisionOutcome outcome = outcome(input.outcome(), errors);

@@ -133,7 +133,7 @@ public class InformationRequests {
     return claims.get(claimId);
   }
 
-  /** An answer given in Tasklist: recorded unless the API already recorded this round's answer. */
+  /** An answer given in Tasklist: checked and recorded, unless the API already recorded this round's answer. */
   public void answerFromTask(String claimId, String comment, String user) {
     claims.latestInformationRequest(claimId).filter(InformationRequest::isOpen).ifPresent(open -> {
       checkTaskAnswer(comment);
@@ -145,7 +145,7 @@ public class InformationRequests {
   public static final String TASK_ANSWER = "answerComment";
 
   /** An answer typed into Tasklist's form: required, and no longer than a process variable holds. */
-  public static void checkTaskAnswer(String comment) {
+  private static void checkTaskAnswer(String comment) {
     if (comment == null || comment.isBlank()) {
       throw new InvalidInputException(TASK_ANSWER, "is required: answer the validator's question");
     }

@@ -32,11 +32,8 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.cpor.claim.ClaimStore;
-import org.cpor.claim.ClaimValidation;
-import org.cpor.claim.InformationRequests;
 import org.cpor.identity.Groups;
 import org.cpor.web.FieldError;
-import org.cpor.web.InvalidInputException;
 import org.cpor.web.Limits;
 import org.cpor.web.ReplayedBodyRequest;
 import org.springframework.http.MediaType;
@@ -99,20 +96,18 @@ class EngineRestGuard extends OncePerRequestFilter {
   private final HistoryService history;
   private final IdentityService identity;
   private final TaskRouting routing;
-  private final ClaimValidation validation;
   private final ClaimStore claims;
   private final ObjectMapper json;
   private final TaskDisplay display;
 
   EngineRestGuard(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
-      TaskRouting routing, ClaimValidation validation, ClaimStore claims, ObjectMapper json, TaskDisplay display) {
+      TaskRouting routing, ClaimStore claims, ObjectMapper json, TaskDisplay display) {
     this.display = display;
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
     this.identity = identity;
     this.routing = routing;
-    this.validation = validation;
     this.claims = claims;
     this.json = json;
   }
@@ -218,6 +213,14 @@ class EngineRestGuard extends OncePerRequestFilter {
     }
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(replayed, answer);
+    // what the decision or the answer says is checked once, where every completion ends: the task's listener
+    Optional<List<FieldError>> refused = TaskRefusals.of(request);
+    if (answer.getStatus() >= 400 && refused.isPresent()) {
+      answer.resetBuffer();
+      Refused bad = badCompletion(task.get(), refused.get());
+      refuse(response, bad.status, bad.getMessage(), bad.errors);
+      return;
+    }
     if (answer.getStatus() >= 400 && lostRace(answer, caller.get(), task.get())) {
       answer.resetBuffer();
       lostRace(response, task.get());
@@ -344,24 +347,15 @@ class EngineRestGuard extends OncePerRequestFilter {
         errors.add(new FieldError(name, "must be at most " + Limits.CAMUNDA_STRING + " characters long"));
       }
     }
-    if (errors.isEmpty() && AssociationClaimProcess.TASK_VALIDATE_CLAIM.equals(task.key())) {
-      try {
-        validation.check(TaskValues.validationInput(name -> value(variables, name)));
-      } catch (InvalidInputException e) {
-        errors.addAll(e.errors());
-      }
-    }
-    if (errors.isEmpty() && AssociationClaimProcess.TASK_PROVIDE_INFORMATION.equals(task.key())) {
-      try {
-        InformationRequests.checkTaskAnswer(TaskValues.text(value(variables, AssociationClaimProcess.ANSWER_COMMENT.name())));
-      } catch (InvalidInputException e) {
-        errors.addAll(e.errors());
-      }
-    }
     if (!errors.isEmpty()) {
-      throw new Refused(HttpServletResponse.SC_BAD_REQUEST, "Cannot complete " + task.name() + ": "
-          + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+      throw badCompletion(task, errors);
     }
+  }
+
+  /** A completion the task refuses: 400, naming every bad field. */
+  private static Refused badCompletion(TaskFacts task, List<FieldError> errors) {
+    return new Refused(HttpServletResponse.SC_BAD_REQUEST, "Cannot complete " + task.name() + ": "
+        + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
   }
 
   /** An assignee is nobody (unassigned) or a member of the task's group. */

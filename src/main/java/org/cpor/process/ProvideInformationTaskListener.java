@@ -43,7 +43,7 @@ class ProvideInformationTaskListener implements TaskListener {
       try {
         informationRequests.answerFromTask(claimId, TaskValues.text(ANSWER_COMMENT.ifSet(task)), actors.current(task));
       } catch (InvalidInputException e) {
-        throw new FormFieldValidationException(ANSWER_COMMENT.name(), e.getMessage());
+        throw TaskRefusals.refused(e);
       }
       task.getExecution().removeVariable(ANSWER_COMMENT.name());
     }

@@ -6,7 +6,6 @@ import static org.cpor.process.AssociationClaimProcess.VALIDATION_OUTCOME;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.cpor.claim.ClaimValidation;
 import org.cpor.claim.DecisionOutcome;
 import org.cpor.claim.ValidationInput;
@@ -57,7 +56,7 @@ class ValidateClaimTaskListener implements TaskListener {
       DecisionOutcome outcome = validation.decide(claimId, input, actors.current(task));
       VALIDATION_OUTCOME.set(task.getExecution(), outcome.name());
     } catch (InvalidInputException e) {
-      throw new FormFieldValidationException(e.errors().get(0).field(), e.getMessage());
+      throw TaskRefusals.refused(e);
     }
   }
 }

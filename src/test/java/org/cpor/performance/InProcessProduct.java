@@ -24,10 +24,8 @@ import org.cpor.claim.ClaimAccess;
 import org.cpor.claim.ClaimRequest;
 import org.cpor.claim.ClaimStatus;
 import org.cpor.claim.ClaimSubmissions;
-import org.cpor.claim.ClaimValidation;
 import org.cpor.claim.ClaimView;
 import org.cpor.claim.ClaimViews;
-import org.cpor.claim.ValidationInput;
 import org.cpor.identity.Caller;
 import org.cpor.identity.Callers;
 import org.cpor.poe.PoeFiles;
@@ -71,7 +69,6 @@ public final class InProcessProduct implements AutoCloseable {
   private final ClaimSubmissions submissions;
   private final ClaimAccess access;
   private final ClaimViews views;
-  private final ClaimValidation validation;
   private final Callers callers;
   private final IdentityService identity;
   private final TaskService tasks;
@@ -93,7 +90,6 @@ public final class InProcessProduct implements AutoCloseable {
     this.submissions = context.getBean(ClaimSubmissions.class);
     this.access = context.getBean(ClaimAccess.class);
     this.views = context.getBean(ClaimViews.class);
-    this.validation = context.getBean(ClaimValidation.class);
     this.callers = context.getBean(Callers.class);
     this.identity = context.getBean(IdentityService.class);
     this.tasks = context.getBean(TaskService.class);
@@ -343,7 +339,7 @@ public final class InProcessProduct implements AutoCloseable {
   /**
    * The validator completes the validation task with APPROVED, as {@code POST /engine-rest/task/{id}/complete} does:
    * signed in to the engine, the REST guard's reads and checks (the task and its claim, the caller's group, the form's
-   * fields, the decision's rules), then the completion.
+   * fields), then the completion, whose task listener checks the decision.
    */
   private void approveAsValidator(Task found) {
     asEngineUser(VALIDATOR, () -> {
@@ -357,7 +353,6 @@ public final class InProcessProduct implements AutoCloseable {
         throw new IllegalStateException(VALIDATOR + " may not complete " + task.getId());
       }
       asProduct(() -> tasks.getVariablesLocal(task.getId()));
-      validation.check(new ValidationInput("APPROVED", null, null));
       tasks.complete(task.getId(), Map.of("validationOutcome", "APPROVED"));
       return null;
     });
